@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace HubSpotGen.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator can report. Ids are never reused: a retired check keeps its number.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "HubSpotGen.OpenApi";
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "HSG0001", DiagnosticSeverity.Error,
+        "The generator failed on this spec",
+        "The OpenAPI generator failed unexpectedly: {0}; no client was generated from this file",
+        "This is a bug in HubSpotGen. Please report it with the spec that triggers it.");
+
+    public static readonly DiagnosticDescriptor InvalidSyntax = Create(
+        "HSG0002", DiagnosticSeverity.Error,
+        "The spec is not valid YAML or JSON",
+        "The spec cannot be read: {0}",
+        "Fix the YAML or JSON syntax at the reported position.");
+
+    public static readonly DiagnosticDescriptor NotAnOpenApiDocument = Create(
+        "HSG0003", DiagnosticSeverity.Error,
+        "The file is not an OpenAPI or Swagger document",
+        "The file has no 'openapi' or 'swagger' version field; no client was generated",
+        "An OpenAPI document starts with 'openapi: 3.x.y', a Swagger document with 'swagger: \"2.0\"'.");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "HSG0004", DiagnosticSeverity.Warning,
+        "A $ref cannot be resolved",
+        "The reference '{0}' does not point at anything in this document; {1} is used instead",
+        "Only references inside the same document (starting with '#/') are followed. Check the spelling of the target.");
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
+        "HSG0005", DiagnosticSeverity.Warning,
+        "Two operations share an operationId",
+        "The operationId '{0}' is used more than once; this method is generated as '{1}'",
+        "Each operationId must be unique in the document.");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "HSG0006", DiagnosticSeverity.Warning,
+        "A construct is not supported",
+        "{0} is not supported; {1}",
+        "The client still compiles; the construct is replaced as the message says.");
+
+    public static readonly DiagnosticDescriptor MissingNamespace = Create(
+        "HSG0007", DiagnosticSeverity.Error,
+        "The spec has no OpenApiNamespace",
+        "The AdditionalFiles item has empty OpenApiNamespace metadata; no client was generated",
+        "Set OpenApiNamespace on the AdditionalFiles item to the namespace of the generated client.");
+
+    public static readonly DiagnosticDescriptor MissingNewtonsoftJson = Create(
+        "HSG0008", DiagnosticSeverity.Error,
+        "Newtonsoft.Json is not referenced",
+        "The generated client needs Newtonsoft.Json; add a PackageReference to it; no client was generated",
+        "The generated models use Newtonsoft.Json attributes and its serializer.");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "HSG0009", DiagnosticSeverity.Error,
+        "The C# language version is too low",
+        "The generated client needs C# 9 or later, but the project uses {0}; no client was generated",
+        "Set LangVersion to 9 or later (11 or later for 'required' members).");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [InternalError.Id] = InternalError,
+        [InvalidSyntax.Id] = InvalidSyntax,
+        [NotAnOpenApiDocument.Id] = NotAnOpenApiDocument,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [DuplicateOperationId.Id] = DuplicateOperationId,
+        [UnsupportedConstruct.Id] = UnsupportedConstruct,
+        [MissingNamespace.Id] = MissingNamespace,
+        [MissingNewtonsoftJson.Id] = MissingNewtonsoftJson,
+        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+    };
+
+    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);
+}

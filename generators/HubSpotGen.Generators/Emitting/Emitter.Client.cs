@@ -1,0 +1,397 @@
+using System;
+using System.Collections.Generic;
+using HubSpotGen.Generators.Model;
+
+namespace HubSpotGen.Generators.Emitting;
+
+internal static partial class Emitter
+{
+    private static string EmitClient(ApiModel model)
+    {
+        var writer = StartFile(model);
+        writer.Doc("summary", "A client for " + model.Title + ", generated from its OpenAPI description.");
+        writer.Line(GeneratedCodeAttribute);
+        writer.Open("public partial class " + model.ClientName);
+        if (model.DefaultBaseUrl is not null)
+        {
+            writer.Line("/// <summary>The address of the spec's first server, used when the HttpClient has no BaseAddress.</summary>");
+            writer.Line("public const string DefaultBaseUrl = " + Literal(model.DefaultBaseUrl) + ";");
+            writer.Line();
+        }
+
+        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        writer.Line("private readonly string _baseUrl;");
+        writer.Line();
+        var fallback = model.DefaultBaseUrl is null
+            ? "throw new global::System.ArgumentException(\"The HttpClient needs a BaseAddress, as the spec names no absolute server.\", nameof(httpClient))"
+            : "DefaultBaseUrl";
+        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/>, to its BaseAddress" + (model.DefaultBaseUrl is null ? "" : " or else to <see cref=\"DefaultBaseUrl\"/>") + ".</summary>");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
+        writer.Open("public " + model.ClientName + "(global::System.Net.Http.HttpClient httpClient) : this(httpClient, httpClient?.BaseAddress?.AbsoluteUri ?? " + fallback + ")");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/> to <paramref name=\"baseUrl\"/>, whose path is kept.</summary>");
+        writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
+        writer.Line("/// <param name=\"baseUrl\">The absolute URL that operation paths are appended to.</param>");
+        writer.Open("public " + model.ClientName + "(global::System.Net.Http.HttpClient httpClient, string baseUrl)");
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.Line("_baseUrl = (baseUrl ?? throw new global::System.ArgumentNullException(nameof(baseUrl))).TrimEnd('/');");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The absolute URL that operation paths are appended to, without a trailing slash.</summary>");
+        writer.Line("public string BaseUrl => _baseUrl;");
+        foreach (var operation in model.Operations)
+        {
+            writer.Line();
+            WriteOperation(writer, model, operation);
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void WriteOperation(SourceWriter writer, ApiModel model, OperationModel operation)
+    {
+        var resultType = ResultType(operation, out var resultNullable);
+        var returnText = resultType is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + TypeNames.Spell(resultType, model.Namespace) + (resultNullable ? "?" : "") + ">";
+
+        writer.Doc("summary", operation.Summary ?? operation.HttpMethod + " " + operation.Path);
+        writer.Doc("remarks", operation.Description);
+        var signature = new List<string>();
+        foreach (var (text, name, description) in SignatureParameters(model, operation))
+        {
+            signature.Add(text);
+            writer.Doc("param", description ?? name, " name=\"" + name.TrimStart('@') + "\"");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line("/// <exception cref=\"global::" + model.Namespace + ".ApiException\">The service answered with a status that is not a success.</exception>");
+        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+        }
+
+        writer.Open("public async " + returnText + " " + operation.MethodName + "(" + string.Join(", ", signature) + ")");
+        WriteArgumentChecks(writer, operation);
+        WriteUrl(writer, operation);
+        writer.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethodExpression(operation.HttpMethod) + ", __url.ToString()))");
+        if (resultType is not null)
+        {
+            writer.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
+        }
+
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Location == ParameterLocation.Header)
+            {
+                WriteOptionalGuard(writer, parameter, () =>
+                    writer.Line("__request.Headers.TryAddWithoutValidation(" + Literal(parameter.WireName) + ", " + FormatSimple(parameter, ValueExpression(parameter)) + ");"));
+            }
+        }
+
+        if (operation.Body is { } body)
+        {
+            var assign = "__request.Content = __SerializeJson(" + body.CSharpName + ", " + Literal(body.MediaType) + ");";
+            if (body.Required)
+            {
+                writer.Line(assign);
+            }
+            else
+            {
+                writer.Open("if (" + body.CSharpName + " != null)");
+                writer.Line(assign);
+                writer.Close();
+            }
+        }
+
+        writer.Line();
+        writer.Open("using (var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))");
+        writer.Line("var __status = (int)__response.StatusCode;");
+        writer.Open("if (__status >= 200 && __status < 300)");
+        WriteSuccess(writer, model, operation, resultType, resultNullable);
+        writer.Close();
+        writer.Line();
+        WriteFailure(writer, model, operation);
+        writer.Close();
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The method's value: the one JSON type all successes share, or any JSON when they differ.
+    /// It is nullable when some success carries no body.
+    /// </summary>
+    private static TypeRef? ResultType(OperationModel operation, out bool nullable)
+    {
+        TypeRef? result = null;
+        var withoutBody = false;
+        foreach (var response in operation.Responses)
+        {
+            if (!response.IsSuccess)
+            {
+                continue;
+            }
+
+            if (response.Type is null)
+            {
+                withoutBody = true;
+            }
+            else if (result is null)
+            {
+                result = response.Type;
+            }
+            else if (!result.Equals(response.Type))
+            {
+                result = TypeRef.Any;
+            }
+        }
+
+        nullable = result is not null && withoutBody;
+        return result;
+    }
+
+    private static IEnumerable<(string Text, string Name, string? Description)> SignatureParameters(ApiModel model, OperationModel operation)
+    {
+        var body = operation.Body;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (body is not null && body.Required && !parameter.Required)
+            {
+                yield return BodyParameter(model, body);
+                body = null;
+            }
+
+            var type = parameter.Required ? TypeNames.Spell(parameter.Type, model.Namespace) : TypeNames.SpellNullable(parameter.Type, model.Namespace);
+            yield return (type + " " + parameter.CSharpName + (parameter.Required ? "" : " = null"), parameter.CSharpName, parameter.Description);
+        }
+
+        if (body is not null)
+        {
+            yield return BodyParameter(model, body);
+        }
+    }
+
+    private static (string Text, string Name, string? Description) BodyParameter(ApiModel model, RequestBodyModel body)
+    {
+        var text = body.Required
+            ? TypeNames.Spell(body.Type, model.Namespace) + " " + body.CSharpName
+            : TypeNames.SpellNullable(body.Type, model.Namespace) + " " + body.CSharpName + " = null";
+        return (text, body.CSharpName, body.Description ?? "The request body.");
+    }
+
+    private static void WriteArgumentChecks(SourceWriter writer, OperationModel operation)
+    {
+        var wroteCheck = false;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Required && !parameter.Type.IsValueType)
+            {
+                writer.Open("if (" + parameter.CSharpName + " == null)");
+                writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.CSharpName + "));");
+                writer.Close();
+                wroteCheck = true;
+            }
+        }
+
+        if (operation.Body is { Required: true } body && !body.Type.IsValueType)
+        {
+            writer.Open("if (" + body.CSharpName + " == null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + body.CSharpName + "));");
+            writer.Close();
+            wroteCheck = true;
+        }
+
+        if (wroteCheck)
+        {
+            writer.Line();
+        }
+    }
+
+    private static void WriteUrl(SourceWriter writer, OperationModel operation)
+    {
+        writer.Line("var __url = new global::System.Text.StringBuilder(_baseUrl);");
+        var path = operation.Path;
+        var position = 0;
+        while (position < path.Length)
+        {
+            var open = path.IndexOf('{', position);
+            var close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                writer.Line("__url.Append(" + Literal(path.Substring(position)) + ");");
+                break;
+            }
+
+            if (open > position)
+            {
+                writer.Line("__url.Append(" + Literal(path.Substring(position, open - position)) + ");");
+            }
+
+            var name = path.Substring(open + 1, close - open - 1);
+            var parameter = FindPathParameter(operation, name);
+            writer.Line(parameter is null
+                ? "__url.Append(" + Literal(path.Substring(open, close - open + 1)) + ");"
+                : "__url.Append(global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + "));");
+            position = close + 1;
+        }
+
+        var hasQuery = false;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Location != ParameterLocation.Query)
+            {
+                continue;
+            }
+
+            if (!hasQuery)
+            {
+                writer.Line("var __separator = '?';");
+                hasQuery = true;
+            }
+
+            var wireName = Literal(Uri.EscapeDataString(parameter.WireName));
+            WriteOptionalGuard(writer, parameter, () =>
+            {
+                if (parameter.Type.Kind == TypeKind.Array && parameter.Explode)
+                {
+                    writer.Open("foreach (var __item in " + parameter.CSharpName + ")");
+                    writer.Line("__AppendQuery(__url, ref __separator, " + wireName + ", " + FormatScalar(parameter.Type.Element!, "__item") + ");");
+                    writer.Close();
+                }
+                else
+                {
+                    writer.Line("__AppendQuery(__url, ref __separator, " + wireName + ", " + FormatSimple(parameter, ValueExpression(parameter)) + ");");
+                }
+            });
+        }
+
+        writer.Line();
+    }
+
+    private static ParameterModel? FindPathParameter(OperationModel operation, string name)
+    {
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && parameter.WireName == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WriteOptionalGuard(SourceWriter writer, ParameterModel parameter, Action write)
+    {
+        if (parameter.Required)
+        {
+            write();
+            return;
+        }
+
+        writer.Open("if (" + parameter.CSharpName + " != null)");
+        write();
+        writer.Close();
+    }
+
+    /// <summary>Optional value types arrive as Nullable&lt;T&gt;; inside their null guard the value is wanted.</summary>
+    private static string ValueExpression(ParameterModel parameter) =>
+        !parameter.Required && parameter.Type.IsValueType ? parameter.CSharpName + ".Value" : parameter.CSharpName;
+
+    /// <summary>The "simple" and non-exploded "form" styles: arrays become comma-separated lists.</summary>
+    private static string FormatSimple(ParameterModel parameter, string expression) =>
+        parameter.Type.Kind == TypeKind.Array
+            ? "__JoinList(" + expression + ", __item => " + FormatScalar(parameter.Type.Element!, "__item") + ")"
+            : FormatScalar(parameter.Type, expression);
+
+    private static string FormatScalar(TypeRef type, string expression) => type.Kind switch
+    {
+        TypeKind.String => expression,
+        TypeKind.Boolean => "(" + expression + " ? \"true\" : \"false\")",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal => expression + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.Float or TypeKind.Double => expression + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.Guid => expression + ".ToString(\"D\")",
+        TypeKind.DateTimeOffset => expression + ".ToString(\"o\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.Enum => expression + ".ToString()",
+        TypeKind.Bytes => "global::System.Convert.ToBase64String(" + expression + ")",
+        _ => "__SerializeValue(" + expression + ")",
+    };
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        // netstandard2.0 has no HttpMethod.Patch.
+        _ => "__Method" + method[0] + method.Substring(1).ToLowerInvariant(),
+    };
+
+    private static void WriteSuccess(SourceWriter writer, ApiModel model, OperationModel operation, TypeRef? resultType, bool allowEmpty)
+    {
+        writer.Line(resultType is null
+            ? "return;"
+            : "return await __ReadJsonAsync<" + TypeNames.Spell(resultType, model.Namespace) + ">(__response, " + Literal(operation.HttpMethod + " " + operation.Path) + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);");
+    }
+
+    private static void WriteFailure(SourceWriter writer, ApiModel model, OperationModel operation)
+    {
+        var where = Literal(operation.HttpMethod + " " + operation.Path);
+        TypeRef? defaultError = null;
+        var byType = new Dictionary<TypeRef, List<ResponseModel>>();
+        var order = new List<TypeRef>();
+        foreach (var response in operation.Responses)
+        {
+            if (response.IsSuccess || response.Type is null)
+            {
+                continue;
+            }
+
+            if (response.StatusCode == 0)
+            {
+                defaultError = response.Type;
+                continue;
+            }
+
+            if (!byType.TryGetValue(response.Type, out var codes))
+            {
+                byType[response.Type] = codes = new List<ResponseModel>();
+                order.Add(response.Type);
+            }
+
+            codes.Add(response);
+        }
+
+        foreach (var type in order)
+        {
+            if (type.Equals(defaultError))
+            {
+                continue;
+            }
+
+            var conditions = new List<string>();
+            foreach (var response in byType[type])
+            {
+                conditions.Add(response.IsRange
+                    ? "(__status >= " + response.StatusCode + " && __status < " + (response.StatusCode + 100) + ")"
+                    : "__status == " + response.StatusCode);
+            }
+
+            writer.Open("if (" + string.Join(" || ", conditions) + ")");
+            writer.Line("throw await __CreateApiExceptionAsync<" + TypeNames.Spell(type, model.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line(defaultError is null
+            ? "throw await __CreateApiExceptionAsync(__response, " + where + ").ConfigureAwait(false);"
+            : "throw await __CreateApiExceptionAsync<" + TypeNames.Spell(defaultError, model.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
+    }
+}

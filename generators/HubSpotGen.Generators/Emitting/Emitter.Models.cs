@@ -1,0 +1,74 @@
+using HubSpotGen.Generators.Model;
+
+namespace HubSpotGen.Generators.Emitting;
+
+internal static partial class Emitter
+{
+    private static string EmitObject(ApiModel model, ObjectTypeModel type, EmitOptions options)
+    {
+        var writer = StartFile(model);
+        writer.Doc("summary", type.Description ?? "The " + type.Name + " schema.");
+        writer.Line(GeneratedCodeAttribute);
+        if (type.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+        }
+
+        writer.Open("public sealed partial class " + type.Name);
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            WriteProperty(writer, model, property, options);
+        }
+
+        if (type.AdditionalProperties is not null)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Properties the schema does not declare, kept so that nothing read is lost.</summary>");
+            writer.Line("[global::Newtonsoft.Json.JsonExtensionData]");
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + TypeNames.JToken + "> AdditionalProperties { get; set; } = new global::System.Collections.Generic.Dictionary<string, " + TypeNames.JToken + ">();");
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void WriteProperty(SourceWriter writer, ApiModel model, PropertyModel property, EmitOptions options)
+    {
+        writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
+
+        // Absent and null are one thing for optional members: left out of the JSON, as the design asks.
+        var nullHandling = property.Required && property.Nullable ? "Include" : "Ignore";
+        writer.Line("[global::Newtonsoft.Json.JsonProperty(" + Literal(property.JsonName) + ", NullValueHandling = global::Newtonsoft.Json.NullValueHandling." + nullHandling + ")]");
+        if (property.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+        }
+
+        var mustBeSet = property.Required && !property.Nullable;
+        var typeText = mustBeSet ? TypeNames.Spell(property.Type, model.Namespace) : TypeNames.SpellNullable(property.Type, model.Namespace);
+        if (mustBeSet && options.UseRequiredMembers)
+        {
+            writer.Line("public required " + typeText + " " + property.CSharpName + " { get; set; }");
+        }
+        else if (mustBeSet && !property.Type.IsValueType)
+        {
+            writer.Line("public " + typeText + " " + property.CSharpName + " { get; set; } = default!;");
+        }
+        else
+        {
+            writer.Line("public " + typeText + " " + property.CSharpName + " { get; set; }");
+        }
+    }
+}

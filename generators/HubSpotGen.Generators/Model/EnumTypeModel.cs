@@ -1,0 +1,12 @@
+namespace HubSpotGen.Generators.Model;
+
+/// <summary>A string enum, which becomes a struct that also carries values the spec does not list.</summary>
+/// <param name="Name">The C# struct name.</param>
+/// <param name="Description">The spec's description, if any.</param>
+/// <param name="Members">The listed values.</param>
+internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+
+/// <summary>A listed value of a string enum.</summary>
+/// <param name="Value">The value on the wire.</param>
+/// <param name="CSharpName">The C# property name.</param>
+internal sealed record EnumMemberModel(string Value, string CSharpName);

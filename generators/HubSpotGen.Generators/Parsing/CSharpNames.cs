@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace HubSpotGen.Generators.Parsing;
+
+/// <summary>Turns names from the spec, which may hold any character, into valid C# identifiers.</summary>
+internal static class CSharpNames
+{
+    /// <summary>PascalCase: words split at anything that is not a letter or digit, each capitalised, inner casing kept.</summary>
+    public static string ToPascalCase(string text, string fallback = "Value")
+    {
+        var builder = new StringBuilder(text.Length);
+        var startOfWord = true;
+        foreach (var character in text)
+        {
+            if (!char.IsLetterOrDigit(character))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            builder.Append(startOfWord ? char.ToUpperInvariant(character) : character);
+            startOfWord = false;
+        }
+
+        if (builder.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>camelCase, escaped with <c>@</c> where it is a C# keyword, for parameters.</summary>
+    public static string ToParameterName(string text)
+    {
+        var pascal = ToPascalCase(text, "value");
+        var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return EscapeKeyword(camel);
+    }
+
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
+    /// <summary>Returns <paramref name="desired"/>, or it with the smallest numeric suffix not yet taken, and records it as taken.</summary>
+    public static string MakeUnique(string desired, HashSet<string> taken)
+    {
+        var candidate = desired;
+        for (var suffix = 2; !taken.Add(candidate); suffix++)
+        {
+            candidate = desired + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

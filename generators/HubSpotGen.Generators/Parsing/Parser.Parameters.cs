@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using HubSpotGen.Generators.Diagnostics;
+using HubSpotGen.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace HubSpotGen.Generators.Parsing;
+
+internal sealed partial class Parser
+{
+    /// <summary>
+    /// The operation's parameters merged over the path item's (an operation's own wins on the same name
+    /// and location), required ones first; path placeholders with no declaration become string parameters.
+    /// </summary>
+    private List<ParameterModel> ParseParameters(string path, YamlMappingNode pathItem, YamlMappingNode operation, HashSet<string> parameterNames)
+    {
+        var declared = new List<(string Key, YamlMappingNode Node)>();
+        foreach (var source in new[] { pathItem.GetSequence("parameters"), operation.GetSequence("parameters") })
+        {
+            foreach (var item in source?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            {
+                if (Dereference(item, "the parameter is skipped", out _) is not { } parameter)
+                {
+                    continue;
+                }
+
+                var key = parameter.GetString("in") + ":" + parameter.GetString("name");
+                declared.RemoveAll(existing => existing.Key == key);
+                declared.Add((key, parameter));
+            }
+        }
+
+        var required = new List<ParameterModel>();
+        var optional = new List<ParameterModel>();
+        var pathNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, node) in declared)
+        {
+            if (ParseParameter(node, parameterNames) is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Location == ParameterLocation.Path)
+            {
+                pathNames.Add(parameter.WireName);
+            }
+
+            (parameter.Required ? required : optional).Add(parameter);
+        }
+
+        foreach (var placeholder in PathPlaceholders(path))
+        {
+            if (!pathNames.Contains(placeholder))
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, operation, "The path placeholder '{" + placeholder + "}' without a parameter", "a required string parameter is generated for it");
+                required.Add(new ParameterModel(placeholder, CSharpNames.MakeUnique(CSharpNames.ToParameterName(placeholder), parameterNames), ParameterLocation.Path, TypeRef.String, true, false, null));
+            }
+        }
+
+        required.AddRange(optional);
+        return required;
+    }
+
+    private ParameterModel? ParseParameter(YamlMappingNode parameter, HashSet<string> parameterNames)
+    {
+        var name = parameter.GetString("name");
+        ParameterLocation? location = parameter.GetString("in") switch
+        {
+            "path" => ParameterLocation.Path,
+            "query" => ParameterLocation.Query,
+            "header" => ParameterLocation.Header,
+            "cookie" => ParameterLocation.Cookie,
+            _ => null,
+        };
+        if (name is null || location is null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, parameter, "A parameter without a name or a known 'in'", "it is skipped");
+            return null;
+        }
+
+        if (location == ParameterLocation.Cookie)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, parameter, "The cookie parameter '" + name + "'", "it is skipped");
+            return null;
+        }
+
+        var type = ResolveSchema(parameter.Get("schema"), CSharpNames.ToPascalCase(name));
+        var style = parameter.GetString("style") ?? "form";
+        var explode = parameter.GetBool("explode", fallback: style == "form");
+
+        // "x-" is a convention of header names, not part of what the value means.
+        var csharpSource = location == ParameterLocation.Header && name.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && name.Length > 2
+            ? name.Substring(2)
+            : name;
+        return new ParameterModel(
+            name,
+            CSharpNames.MakeUnique(CSharpNames.ToParameterName(csharpSource), parameterNames),
+            location.Value,
+            type,
+            location == ParameterLocation.Path || parameter.GetBool("required"),
+            explode,
+            parameter.GetString("description"));
+    }
+
+    private static IEnumerable<string> PathPlaceholders(string path)
+    {
+        var start = path.IndexOf('{');
+        while (start >= 0)
+        {
+            var end = path.IndexOf('}', start);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            yield return path.Substring(start + 1, end - start - 1);
+            start = path.IndexOf('{', end);
+        }
+    }
+}

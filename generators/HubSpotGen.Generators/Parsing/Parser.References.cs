@@ -1,0 +1,74 @@
+using System;
+using YamlDotNet.RepresentationModel;
+
+namespace HubSpotGen.Generators.Parsing;
+
+internal sealed partial class Parser
+{
+    /// <summary>
+    /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
+    /// Returns null, after reporting, when a reference is broken or loops.
+    /// </summary>
+    private YamlMappingNode? Dereference(YamlNode node, string fallbackDescription, out string? lastPointer)
+    {
+        lastPointer = null;
+        var current = node as YamlMappingNode;
+        for (var hops = 0; current is not null; hops++)
+        {
+            if (current.Get("$ref") is not YamlScalarNode reference)
+            {
+                return current;
+            }
+
+            if (hops > 64)
+            {
+                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value ?? string.Empty, fallbackDescription + " (the references loop)");
+                return null;
+            }
+
+            lastPointer = reference.Value ?? string.Empty;
+            if (ResolvePointer(lastPointer) is not YamlMappingNode target)
+            {
+                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
+                return null;
+            }
+
+            current = target;
+        }
+
+        return null;
+    }
+
+    /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>
+    private YamlNode? ResolvePointer(string pointer)
+    {
+        if (!pointer.StartsWith("#", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        YamlNode current = _root;
+        foreach (var rawSegment in pointer.Substring(1).Split('/'))
+        {
+            if (rawSegment.Length == 0)
+            {
+                continue;
+            }
+
+            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            switch (current)
+            {
+                case YamlMappingNode map when map.Get(segment) is { } child:
+                    current = child;
+                    break;
+                case YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
+                    current = sequence.Children[index];
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+}

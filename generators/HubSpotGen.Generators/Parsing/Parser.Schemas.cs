@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using HubSpotGen.Generators.Diagnostics;
+using HubSpotGen.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace HubSpotGen.Generators.Parsing;
+
+internal sealed partial class Parser
+{
+    private const string SchemaPointerPrefix = "#/components/schemas/";
+
+    private readonly List<ObjectTypeModel> _objects = new();
+    private readonly List<EnumTypeModel> _enums = new();
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _typesByPointer = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pointersInProgress = new(StringComparer.Ordinal);
+
+    /// <summary>Named schemas come first so that their classes keep their spec names whatever uses them.</summary>
+    private void ParseComponentSchemas()
+    {
+        foreach (var entry in _root.GetMap("components").GetMap("schemas").Entries())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ResolveNamedSchema(SchemaPointerPrefix + EscapePointerSegment(entry.Key), entry.Key, entry.Value);
+        }
+    }
+
+    /// <summary>The C# type for a schema node, which may be a reference, a named schema or an inline one.</summary>
+    private TypeRef ResolveSchema(YamlNode? node, string nameHint)
+    {
+        if (node is not YamlMappingNode schema)
+        {
+            return TypeRef.Any;
+        }
+
+        if (schema.Get("$ref") is YamlScalarNode reference)
+        {
+            var pointer = reference.Value ?? string.Empty;
+            if (_typesByPointer.TryGetValue(pointer, out var known))
+            {
+                return known;
+            }
+
+            var target = ResolvePointer(pointer);
+            if (target is null)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value");
+                return TypeRef.Any;
+            }
+
+            var name = pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
+                ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
+                : nameHint;
+            return ResolveNamedSchema(pointer, name, target);
+        }
+
+        return ResolveInlineSchema(schema, nameHint);
+    }
+
+    private TypeRef ResolveNamedSchema(string pointer, string name, YamlNode node)
+    {
+        if (_typesByPointer.TryGetValue(pointer, out var known))
+        {
+            return known;
+        }
+
+        if (!_pointersInProgress.Add(pointer))
+        {
+            // Only aliases (a schema that is just another reference) can loop here: objects are
+            // registered before their properties are read, so a recursive object finds itself above.
+            return TypeRef.Any;
+        }
+
+        var type = node is YamlMappingNode schema && IsObjectSchema(schema)
+            ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), pointer)
+            : ResolveSchema(node, name);
+        _pointersInProgress.Remove(pointer);
+        _typesByPointer[pointer] = type;
+        return type;
+    }
+
+    private TypeRef ResolveInlineSchema(YamlMappingNode schema, string nameHint)
+    {
+        if (schema.GetSequence("allOf") is { Children.Count: 1 } single)
+        {
+            return ResolveSchema(single.Children[0], nameHint);
+        }
+
+        foreach (var composition in new[] { "allOf", "oneOf", "anyOf" })
+        {
+            if (schema.GetKeyNode(composition) is { } keyword)
+            {
+                Report(DiagnosticDescriptors.UnsupportedConstruct, keyword, "'" + composition + "' with several schemas", "the value is kept as any JSON value");
+                return TypeRef.Any;
+            }
+        }
+
+        var type = ReadTypeName(schema);
+        if (schema.GetSequence("enum") is { } values && type == "string")
+        {
+            return DeclareEnum(schema, values, CSharpNames.ToPascalCase(nameHint, "Enum"));
+        }
+
+        if (IsObjectSchema(schema))
+        {
+            return DeclareObject(schema, CSharpNames.ToPascalCase(nameHint, "Model"), pointer: null);
+        }
+
+        switch (type)
+        {
+            case "object":
+                return new TypeRef(TypeKind.Map, Element: ReadAdditionalProperties(schema, nameHint + "Value") ?? TypeRef.Any);
+            case "array":
+                return new TypeRef(TypeKind.Array, Element: ResolveSchema(schema.Get("items"), nameHint + "Item"));
+            case "string":
+                return schema.GetString("format") switch
+                {
+                    "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+                    "uuid" => new TypeRef(TypeKind.Guid),
+                    "byte" => new TypeRef(TypeKind.Bytes),
+                    _ => TypeRef.String,
+                };
+            case "integer":
+                return new TypeRef(schema.GetString("format") == "int64" ? TypeKind.Int64 : TypeKind.Int32);
+            case "number":
+                return new TypeRef(schema.GetString("format") switch
+                {
+                    "float" => TypeKind.Float,
+                    "decimal" => TypeKind.Decimal,
+                    _ => TypeKind.Double,
+                });
+            case "boolean":
+                return new TypeRef(TypeKind.Boolean);
+            default:
+                return TypeRef.Any;
+        }
+    }
+
+    /// <summary>The schema's type; for OpenAPI 3.1 type lists, the one that is not "null".</summary>
+    private static string? ReadTypeName(YamlMappingNode schema)
+    {
+        switch (schema.Get("type"))
+        {
+            case YamlScalarNode scalar:
+                return scalar.Value;
+            case YamlSequenceNode list:
+                foreach (var name in list.Strings())
+                {
+                    if (name != "null")
+                    {
+                        return name;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsNullable(YamlMappingNode schema) =>
+        schema.GetBool("nullable") || (schema.Get("type") is YamlSequenceNode list && Contains(list.Strings(), "null"));
+
+    private static bool IsObjectSchema(YamlMappingNode schema) =>
+        schema.Get("$ref") is null && schema.GetMap("properties") is { Children.Count: > 0 };
+
+    /// <summary>The type of undeclared properties: null when forbidden, any JSON when allowed without a schema.</summary>
+    private TypeRef? ReadAdditionalProperties(YamlMappingNode schema, string nameHint) =>
+        schema.Get("additionalProperties") switch
+        {
+            null => TypeRef.Any,
+            YamlScalarNode { Value: "false" } => null,
+            YamlScalarNode => TypeRef.Any,
+            YamlMappingNode { Children.Count: 0 } => TypeRef.Any,
+            var other => ResolveSchema(other, nameHint),
+        };
+
+    private TypeRef DeclareObject(YamlMappingNode schema, string desiredName, string? pointer)
+    {
+        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
+        var type = new TypeRef(TypeKind.Object, name);
+        if (pointer is not null)
+        {
+            _typesByPointer[pointer] = type;
+        }
+
+        var slot = _objects.Count;
+        _objects.Add(null!);
+
+        var required = new HashSet<string>(schema.GetSequence("required").Strings(), StringComparer.Ordinal);
+        var additional = schema.Get("additionalProperties") is null ? null : ReadAdditionalProperties(schema, name + "Value");
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        if (additional is not null)
+        {
+            memberNames.Add("AdditionalProperties");
+        }
+
+        var properties = new List<PropertyModel>();
+        foreach (var entry in schema.GetMap("properties").Entries())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
+            var propertySchema = entry.Value as YamlMappingNode;
+            var target = propertySchema is null ? null : Dereference(propertySchema, "any JSON value", out _);
+            properties.Add(new PropertyModel(
+                entry.Key,
+                propertyName,
+                ResolveSchema(entry.Value, name + CSharpNames.ToPascalCase(entry.Key)),
+                required.Contains(entry.Key),
+                (propertySchema is not null && IsNullable(propertySchema)) || (target is not null && IsNullable(target)),
+                propertySchema.GetBool("deprecated") || target.GetBool("deprecated"),
+                propertySchema.GetString("description") ?? target.GetString("description")));
+        }
+
+        _objects[slot] = new ObjectTypeModel(
+            name,
+            schema.GetString("description"),
+            schema.GetBool("deprecated"),
+            properties.ToEquatableArray(),
+            additional);
+        return type;
+    }
+
+    private TypeRef DeclareEnum(YamlMappingNode schema, YamlSequenceNode values, string desiredName)
+    {
+        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Converter" };
+        var members = new List<EnumMemberModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values.Strings())
+        {
+            if (seen.Add(value))
+            {
+                members.Add(new EnumMemberModel(value, CSharpNames.MakeUnique(CSharpNames.ToPascalCase(value, "Empty"), memberNames)));
+            }
+        }
+
+        _enums.Add(new EnumTypeModel(name, schema.GetString("description"), members.ToEquatableArray()));
+        return new TypeRef(TypeKind.Enum, name);
+    }
+
+    private static bool Contains(IEnumerable<string> items, string wanted)
+    {
+        foreach (var item in items)
+        {
+            if (item == wanted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string EscapePointerSegment(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+    private static string UnescapePointerSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+}

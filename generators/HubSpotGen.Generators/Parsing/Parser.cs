@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using HubSpotGen.Generators.Diagnostics;
+using HubSpotGen.Generators.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace HubSpotGen.Generators.Parsing;
+
+/// <summary>
+/// Reads one spec into an <see cref="ApiModel"/>. It never throws (but for cancellation): whatever it
+/// cannot use becomes a located diagnostic and a fallback that still compiles.
+/// </summary>
+internal sealed partial class Parser
+{
+    private readonly SpecFile _file;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly YamlMappingNode _root;
+
+    private Parser(SpecFile file, YamlMappingNode root, CancellationToken cancellationToken)
+    {
+        _file = file;
+        _root = root;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ParseDocument(file, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A crash here would surface as CS8785 with no hint of where; a located error is kinder.
+            var info = new DiagnosticInfo(
+                DiagnosticDescriptors.InternalError.Id,
+                new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0),
+                new EquatableArray<string>(new[] { exception.GetType().Name + ": " + exception.Message }));
+            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { info }));
+        }
+    }
+
+    private static ParseResult ParseDocument(SpecFile file, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(file.Namespace))
+        {
+            return Failed(file, DiagnosticDescriptors.MissingNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0));
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(file.Text));
+        }
+        catch (YamlException exception)
+        {
+            return Failed(file, DiagnosticDescriptors.InvalidSyntax, Locate(file.Path, exception.Start, exception.End), CleanYamlMessage(exception));
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+            || (root.GetString("openapi") is null && root.GetString("swagger") is null))
+        {
+            var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            var location = node is null ? new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0) : Locate(file.Path, node.Start, node.Start);
+            return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
+        }
+
+        return new Parser(file, root, cancellationToken).Build();
+    }
+
+    private ParseResult Build()
+    {
+        var info = _root.GetMap("info");
+        var title = info.GetString("title") ?? "Api";
+        var clientName = CSharpNames.ToPascalCase(_file.ClientName ?? title, "Api");
+        if (_file.ClientName is null && !clientName.EndsWith("Client", StringComparison.Ordinal))
+        {
+            clientName += "Client";
+        }
+
+        _typeNames.Add(clientName);
+        _typeNames.Add("ApiException");
+
+        if (_root.GetString("swagger") is { } swaggerVersion)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, _root.GetKeyNode("swagger")!, "Swagger " + swaggerVersion, "the client is generated without operations");
+        }
+        else
+        {
+            ParseComponentSchemas();
+            ParseOperations();
+        }
+
+        var model = new ApiModel(
+            _file.Namespace,
+            clientName,
+            title,
+            ReadDefaultBaseUrl(),
+            _operations.ToEquatableArray(),
+            _objects.ToEquatableArray(),
+            _enums.ToEquatableArray());
+        return new ParseResult(model, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
+    private string? ReadDefaultBaseUrl()
+    {
+        if (_root.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not YamlMappingNode server)
+        {
+            return null;
+        }
+
+        var url = server.GetString("url");
+        if (url is null)
+        {
+            return null;
+        }
+
+        foreach (var variable in server.GetMap("variables").Entries())
+        {
+            var value = (variable.Value as YamlMappingNode).GetString("default") ?? string.Empty;
+            url = url.Replace("{" + variable.Key + "}", value);
+        }
+
+        if (url.StartsWith("//", StringComparison.Ordinal))
+        {
+            url = "https:" + url;
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http")
+            ? url.TrimEnd('/')
+            : null;
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] arguments) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
+
+    private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
+        new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
+
+    private static SpecLocation Locate(string path, Mark start, Mark end)
+    {
+        var startIndex = (int)start.Index;
+        var endIndex = Math.Max(startIndex, (int)end.Index);
+        return new SpecLocation(
+            path,
+            startIndex,
+            endIndex - startIndex,
+            Math.Max(0, (int)start.Line - 1),
+            Math.Max(0, (int)start.Column - 1),
+            Math.Max(0, (int)end.Line - 1),
+            Math.Max(0, (int)end.Column - 1));
+    }
+
+    /// <summary>YamlDotNet prefixes its messages with the position, which the diagnostic's location already gives.</summary>
+    private static string CleanYamlMessage(YamlException exception)
+    {
+        var message = exception.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
+    }
+}

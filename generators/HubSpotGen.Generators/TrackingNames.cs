@@ -1,0 +1,12 @@
+namespace HubSpotGen.Generators;
+
+/// <summary>Names of the pipeline steps, so that tests can assert which ones were reused from cache.</summary>
+internal static class TrackingNames
+{
+    public const string SpecFiles = nameof(SpecFiles);
+    public const string ParseResults = nameof(ParseResults);
+    public const string ApiModels = nameof(ApiModels);
+    public const string SpecDiagnostics = nameof(SpecDiagnostics);
+    public const string CompilationSupport = nameof(CompilationSupport);
+    public const string EmitInputs = nameof(EmitInputs);
+}
