@@ -1,0 +1,55 @@
+namespace HubSpotGen.FlowService;
+
+/// <summary>Where Flow Service is and who is calling it: the values every Platform request carries.</summary>
+public sealed class PlatformOptions
+{
+    /// <summary>The production Flow Service address.</summary>
+    public static readonly Uri DefaultBaseAddress = new(FlowServiceClient.DefaultBaseUrl);
+
+    /// <summary>The Flow Service address; its path (such as /data/foundation/flowservice) is kept.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>The IMS access token sent as <c>Authorization: Bearer</c>.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The Developer Console client id, sent as <c>x-api-key</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The IMS organization, such as <c>…@AdobeOrg</c>, sent as <c>x-gw-ims-org-id</c>.</summary>
+    public string? ImsOrgId { get; set; }
+
+    /// <summary>The sandbox, such as <c>prod</c>, sent as <c>x-sandbox-name</c>.</summary>
+    public string? SandboxName { get; set; }
+
+    /// <summary>Throws when a value is missing or unusable, naming every one at once.</summary>
+    /// <exception cref="ArgumentException">Something is missing; the message lists what.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"{nameof(BaseAddress)} must be an absolute http or https address");
+        }
+
+        AddIfBlank(problems, AccessToken, nameof(AccessToken));
+        AddIfBlank(problems, ApiKey, nameof(ApiKey));
+        AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
+        AddIfBlank(problems, SandboxName, nameof(SandboxName));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Platform options are incomplete: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>Shows where and as whom, never the access token.</summary>
+    public override string ToString() =>
+        $"PlatformOptions {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")} }}";
+
+    private static void AddIfBlank(List<string> problems, string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{name} is required");
+        }
+    }
+}
