@@ -1,0 +1,10 @@
+using HubSpotGen.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, eventArgs) =>
+{
+    eventArgs.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await new CliApplication(Environment.GetEnvironmentVariable, Console.Out, Console.Error).RunAsync(args, cancellation.Token);
