@@ -64,6 +64,12 @@ internal static class DiagnosticDescriptors
         "The generated client needs C# 9 or later, but the project uses {0}; no client was generated",
         "Set LangVersion to 9 or later (11 or later for 'required' members).");
 
+    public static readonly DiagnosticDescriptor InvalidNamespace = Create(
+        "HSG0010", DiagnosticSeverity.Error,
+        "The OpenApiNamespace is not a C# namespace",
+        "The AdditionalFiles item's OpenApiNamespace metadata '{0}' is not a valid C# namespace; no client was generated",
+        "Set OpenApiNamespace to dot-separated identifiers that are not C# keywords, e.g. 'Contoso.FlowService'.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [InternalError.Id] = InternalError,
@@ -75,6 +81,7 @@ internal static class DiagnosticDescriptors
         [MissingNamespace.Id] = MissingNamespace,
         [MissingNewtonsoftJson.Id] = MissingNewtonsoftJson,
         [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+        [InvalidNamespace.Id] = InvalidNamespace,
     };
 
     public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;

@@ -18,7 +18,7 @@ internal static partial class Emitter
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         foreach (var member in type.Members)
         {
-            writer.Line("/// <summary>The value <c>" + member.Value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") + "</c>.</summary>");
+            writer.Line("/// <summary>The value <c>" + SourceWriter.DocText(member.Value) + "</c>.</summary>");
             writer.Line("public static " + name + " " + member.CSharpName + " { get; } = new " + name + "(" + Literal(member.Value) + ");");
             writer.Line();
         }

@@ -46,19 +46,27 @@ internal static partial class Emitter
 
     private static void WriteProperty(SourceWriter writer, ApiModel model, PropertyModel property, EmitOptions options)
     {
+        var mustBeSet = property.Required && !property.Nullable;
+        var isRequiredMember = mustBeSet && options.UseRequiredMembers;
+
+        // [Obsolete] on a required member is CS9042 unless the whole type is obsolete, so there only the docs say it.
+        var markObsolete = property.Deprecated && !isRequiredMember;
         writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
+        if (property.Deprecated && !markObsolete)
+        {
+            writer.Line("/// <remarks>Deprecated in the OpenAPI description.</remarks>");
+        }
 
         // Absent and null are one thing for optional members: left out of the JSON, as the design asks.
         var nullHandling = property.Required && property.Nullable ? "Include" : "Ignore";
         writer.Line("[global::Newtonsoft.Json.JsonProperty(" + Literal(property.JsonName) + ", NullValueHandling = global::Newtonsoft.Json.NullValueHandling." + nullHandling + ")]");
-        if (property.Deprecated)
+        if (markObsolete)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
         }
 
-        var mustBeSet = property.Required && !property.Nullable;
         var typeText = mustBeSet ? TypeNames.Spell(property.Type, model.Namespace) : TypeNames.SpellNullable(property.Type, model.Namespace);
-        if (mustBeSet && options.UseRequiredMembers)
+        if (isRequiredMember)
         {
             writer.Line("public required " + typeText + " " + property.CSharpName + " { get; set; }");
         }

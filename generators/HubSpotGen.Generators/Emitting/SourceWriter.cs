@@ -42,7 +42,7 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var lines = EscapeXml(text!.Trim()).Replace("\r\n", "\n").Split('\n');
+        var lines = EscapeXml(CommentSafe(text!).Trim()).Split('\n');
         if (lines.Length == 1)
         {
             return Line("/// <" + element + attributes + ">" + lines[0].TrimEnd() + "</" + element + ">");
@@ -59,6 +59,48 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
+    /// <summary>Spec text for one line of an XML doc comment.</summary>
+    public static string DocText(string text) => EscapeXml(SingleLine(text));
+
+    /// <summary>Spec text for one line of a plain comment.</summary>
+    public static string SingleLine(string text) => CommentSafe(text).Replace('\n', ' ');
+
     private static string EscapeXml(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Spec text made safe inside a comment, with "\n" as its only line end: C# also ends a comment at
+    /// "\r", U+0085, U+2028 and U+2029, and XML docs reject control characters and lone surrogates.
+    /// </summary>
+    private static string CommentSafe(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var character = text[i];
+            if (character == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            if (character is '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                builder.Append('\n');
+            }
+            else if (char.IsHighSurrogate(character) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(character).Append(text[++i]);
+            }
+            else if ((character < ' ' && character is not '\n' and not '\t') || char.IsSurrogate(character) || character is '\uFFFE' or '\uFFFF')
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(character);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

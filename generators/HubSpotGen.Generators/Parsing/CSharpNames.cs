@@ -7,6 +7,12 @@ namespace HubSpotGen.Generators.Parsing;
 /// <summary>Turns names from the spec, which may hold any character, into valid C# identifiers.</summary>
 internal static class CSharpNames
 {
+    /// <summary>
+    /// Members every generated class and struct inherits from <c>object</c>: a property of the same name
+    /// would hide one (CS0108), and on enum structs, which declare Equals, GetHashCode and ToString, clash (CS0102).
+    /// </summary>
+    public static readonly string[] InheritedMemberNames = { "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString" };
+
     /// <summary>PascalCase: words split at anything that is not a letter or digit, each capitalised, inner casing kept.</summary>
     public static string ToPascalCase(string text, string fallback = "Value")
     {
@@ -43,6 +49,20 @@ internal static class CSharpNames
         var pascal = ToPascalCase(text, "value");
         var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
         return EscapeKeyword(camel);
+    }
+
+    /// <summary>Dot-separated identifiers, none of them a reserved keyword, as a namespace declaration needs.</summary>
+    public static bool IsValidNamespace(string text)
+    {
+        foreach (var segment in text.Split('.'))
+        {
+            if (!SyntaxFacts.IsValidIdentifier(segment) || SyntaxFacts.GetKeywordKind(segment) != SyntaxKind.None)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string EscapeKeyword(string identifier) =>

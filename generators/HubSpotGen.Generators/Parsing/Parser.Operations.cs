@@ -12,7 +12,7 @@ internal sealed partial class Parser
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private readonly List<OperationModel> _operations = new();
-    private readonly HashSet<string> _methodNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _operationBaseNames = new(StringComparer.Ordinal);
 
     private void ParseOperations()
     {
@@ -36,13 +36,14 @@ internal sealed partial class Parser
 
     private OperationModel ParseOperation(string path, string method, YamlMappingNode pathItem, YamlMappingNode operation)
     {
-        var baseName = CSharpNames.ToPascalCase(operation.GetString("operationId") ?? method + " " + path, "Operation");
+        var desiredName = CSharpNames.ToPascalCase(operation.GetString("operationId") ?? method + " " + path, "Operation");
+
+        // Made unique before "Async" is appended: the suffix goes between the name and "Async".
+        var baseName = CSharpNames.MakeUnique(desiredName, _operationBaseNames);
         var methodName = baseName + "Async";
-        if (!_methodNames.Add(methodName))
+        if (baseName != desiredName)
         {
-            methodName = CSharpNames.MakeUnique(baseName, _methodNames) + "Async";
-            _methodNames.Add(methodName);
-            Report(DiagnosticDescriptors.DuplicateOperationId, operation.Get("operationId") ?? operation, operation.GetString("operationId") ?? baseName, methodName);
+            Report(DiagnosticDescriptors.DuplicateOperationId, operation.Get("operationId") ?? operation, operation.GetString("operationId") ?? desiredName, methodName);
         }
 
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };

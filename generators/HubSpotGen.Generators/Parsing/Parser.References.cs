@@ -39,6 +39,31 @@ internal sealed partial class Parser
         return null;
     }
 
+    /// <summary>
+    /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
+    /// broken reference another step already reports at the same node.
+    /// </summary>
+    private YamlMappingNode? DereferenceQuietly(YamlMappingNode node)
+    {
+        var current = node;
+        for (var hops = 0; hops <= 64; hops++)
+        {
+            if (current.Get("$ref") is not YamlScalarNode reference)
+            {
+                return current;
+            }
+
+            if (ResolvePointer(reference.Value ?? string.Empty) is not YamlMappingNode target)
+            {
+                return null;
+            }
+
+            current = target;
+        }
+
+        return null;
+    }
+
     /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>
     private YamlNode? ResolvePointer(string pointer)
     {

@@ -10,6 +10,9 @@ internal sealed partial class Parser
 {
     private const string SchemaPointerPrefix = "#/components/schemas/";
 
+    /// <summary>What <c>Emitter.EmitEnum</c> declares inside every enum struct.</summary>
+    private static readonly string[] EnumStructMemberNames = { "Converter", "Equals", "GetHashCode", "ToString", "Value" };
+
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
@@ -178,7 +181,8 @@ internal sealed partial class Parser
 
     private TypeRef DeclareObject(YamlMappingNode schema, string desiredName, string? pointer)
     {
-        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
+        // The class may declare an AdditionalProperties member, and no member may share its type's name.
+        var name = CSharpNames.MakeUnique(desiredName == "AdditionalProperties" ? desiredName + "Model" : desiredName, _typeNames);
         var type = new TypeRef(TypeKind.Object, name);
         if (pointer is not null)
         {
@@ -190,7 +194,7 @@ internal sealed partial class Parser
 
         var required = new HashSet<string>(schema.GetSequence("required").Strings(), StringComparer.Ordinal);
         var additional = schema.Get("additionalProperties") is null ? null : ReadAdditionalProperties(schema, name + "Value");
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name };
         if (additional is not null)
         {
             memberNames.Add("AdditionalProperties");
@@ -202,7 +206,8 @@ internal sealed partial class Parser
             _cancellationToken.ThrowIfCancellationRequested();
             var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
             var propertySchema = entry.Value as YamlMappingNode;
-            var target = propertySchema is null ? null : Dereference(propertySchema, "any JSON value", out _);
+            // Quiet: ResolveSchema below reads the same reference and reports it if it is broken.
+            var target = propertySchema is null ? null : DereferenceQuietly(propertySchema);
             properties.Add(new PropertyModel(
                 entry.Key,
                 propertyName,
@@ -224,8 +229,9 @@ internal sealed partial class Parser
 
     private TypeRef DeclareEnum(YamlMappingNode schema, YamlSequenceNode values, string desiredName)
     {
-        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Converter" };
+        // The struct declares these members itself, and no member may share its type's name.
+        var name = CSharpNames.MakeUnique(Contains(EnumStructMemberNames, desiredName) ? desiredName + "Enum" : desiredName, _typeNames);
+        var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name, "Value", "Converter" };
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values.Strings())

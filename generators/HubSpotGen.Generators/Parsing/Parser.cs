@@ -55,6 +55,12 @@ internal sealed partial class Parser
             return Failed(file, DiagnosticDescriptors.MissingNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0));
         }
 
+        // Checked here rather than left to the compiler: every generated file would fail on it, far from the cause.
+        if (!CSharpNames.IsValidNamespace(file.Namespace))
+        {
+            return Failed(file, DiagnosticDescriptors.InvalidNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0), file.Namespace);
+        }
+
         var stream = new YamlStream();
         try
         {
