@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Emitting;
 using HubSpotGen.Generators.Model;
@@ -53,10 +55,30 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => ReadCompilationSupport(compilation))
             .WithTrackingName(TrackingNames.CompilationSupport);
 
-        var emitInputs = models
+        var supportProblems = models
             .Combine(support)
-            .WithTrackingName(TrackingNames.EmitInputs);
-        context.RegisterSourceOutput(emitInputs, static (output, input) => Emit(output, input.Left, input.Right));
+            .Select(static (pair, _) => pair.Left is null ? null : DescribeUnsupportedCompilation(pair.Right))
+            .WithTrackingName(TrackingNames.UnsupportedCompilation);
+        context.RegisterSourceOutput(supportProblems, static (output, problem) =>
+        {
+            if (problem is not null)
+            {
+                output.ReportDiagnostic(problem.ToDiagnostic());
+            }
+        });
+
+        // One part per file: after an edit, only the files whose part changed are written again.
+        var sourceParts = models
+            .Combine(support)
+            .SelectMany(static (pair, _) => pair.Left is null || DescribeUnsupportedCompilation(pair.Right) is not null
+                ? ImmutableArray<SourcePart>.Empty
+                : Emitter.Plan(pair.Left, new EmitOptions(UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11)).ToImmutableArray())
+            .WithTrackingName(TrackingNames.SourceParts);
+        context.RegisterSourceOutput(sourceParts, static (output, part) =>
+        {
+            var file = Emitter.Emit(part);
+            output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+        });
     }
 
     private static SpecFile? ReadSpecFile(AdditionalText text, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
@@ -81,30 +103,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             (int)version);
     }
 
-    private static void Emit(SourceProductionContext output, ApiModel? model, CompilationSupport support)
+    /// <summary>Why the compilation cannot take the generated code, or null when it can.</summary>
+    private static CompilationProblem? DescribeUnsupportedCompilation(CompilationSupport support)
     {
-        if (model is null)
-        {
-            return;
-        }
-
-        // Reported without a location: the cause is the project file, not the spec.
         if (!support.HasNewtonsoftJson)
         {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingNewtonsoftJson, Location.None));
-            return;
+            return new CompilationProblem(DiagnosticDescriptors.MissingNewtonsoftJson.Id, null);
         }
 
-        if (support.LanguageVersionNumber < (int)LanguageVersion.CSharp9)
-        {
-            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, support.LanguageVersion));
-            return;
-        }
-
-        var options = new EmitOptions(UseRequiredMembers: support.LanguageVersionNumber >= (int)LanguageVersion.CSharp11);
-        foreach (var file in Emitter.Emit(model, options))
-        {
-            output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
-        }
+        return support.LanguageVersionNumber < (int)LanguageVersion.CSharp9
+            ? new CompilationProblem(DiagnosticDescriptors.LanguageVersionTooLow.Id, support.LanguageVersion)
+            : null;
     }
 }

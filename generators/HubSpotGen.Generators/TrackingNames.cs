@@ -8,5 +8,6 @@ internal static class TrackingNames
     public const string ApiModels = nameof(ApiModels);
     public const string SpecDiagnostics = nameof(SpecDiagnostics);
     public const string CompilationSupport = nameof(CompilationSupport);
-    public const string EmitInputs = nameof(EmitInputs);
+    public const string UnsupportedCompilation = nameof(UnsupportedCompilation);
+    public const string SourceParts = nameof(SourceParts);
 }

@@ -8,10 +8,10 @@ internal static partial class Emitter
 {
     private static string EmitClient(ApiModel model)
     {
-        var writer = StartFile(model);
-        writer.Doc("summary", "A client for " + model.Title + ", generated from its OpenAPI description.");
+        var writer = StartFile(model.Header);
+        writer.Doc("summary", "A client for " + model.Header.Title + ", generated from its OpenAPI description.");
         writer.Line(GeneratedCodeAttribute);
-        writer.Open("public partial class " + model.ClientName);
+        writer.Open("public partial class " + model.Header.ClientName);
         if (model.DefaultBaseUrl is not null)
         {
             writer.Line("/// <summary>The address of the spec's first server, used when the HttpClient has no BaseAddress.</summary>");
@@ -27,13 +27,13 @@ internal static partial class Emitter
             : "DefaultBaseUrl";
         writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/>, to its BaseAddress" + (model.DefaultBaseUrl is null ? "" : " or else to <see cref=\"DefaultBaseUrl\"/>") + ".</summary>");
         writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
-        writer.Open("public " + model.ClientName + "(global::System.Net.Http.HttpClient httpClient) : this(httpClient, httpClient?.BaseAddress?.AbsoluteUri ?? " + fallback + ")");
+        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient) : this(httpClient, httpClient?.BaseAddress?.AbsoluteUri ?? " + fallback + ")");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/> to <paramref name=\"baseUrl\"/>, whose path is kept.</summary>");
         writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
         writer.Line("/// <param name=\"baseUrl\">The absolute URL that operation paths are appended to.</param>");
-        writer.Open("public " + model.ClientName + "(global::System.Net.Http.HttpClient httpClient, string baseUrl)");
+        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient, string baseUrl)");
         writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
         writer.Line("_baseUrl = (baseUrl ?? throw new global::System.ArgumentNullException(nameof(baseUrl))).TrimEnd('/');");
         writer.Close();
@@ -56,7 +56,7 @@ internal static partial class Emitter
         var resultType = ResultType(operation, out var resultNullable);
         var returnText = resultType is null
             ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + TypeNames.Spell(resultType, model.Namespace) + (resultNullable ? "?" : "") + ">";
+            : "global::System.Threading.Tasks.Task<" + TypeNames.Spell(resultType, model.Header.Namespace) + (resultNullable ? "?" : "") + ">";
 
         writer.Doc("summary", operation.Summary ?? operation.HttpMethod + " " + operation.Path);
         writer.Doc("remarks", operation.Description);
@@ -68,7 +68,7 @@ internal static partial class Emitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <exception cref=\"global::" + model.Namespace + ".ApiException\">The service answered with a status that is not a success.</exception>");
+        writer.Line("/// <exception cref=\"global::" + model.Header.Namespace + ".ApiException\">The service answered with a status that is not a success.</exception>");
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
         if (operation.Deprecated)
         {
@@ -165,7 +165,7 @@ internal static partial class Emitter
                 body = null;
             }
 
-            var type = parameter.Required ? TypeNames.Spell(parameter.Type, model.Namespace) : TypeNames.SpellNullable(parameter.Type, model.Namespace);
+            var type = parameter.Required ? TypeNames.Spell(parameter.Type, model.Header.Namespace) : TypeNames.SpellNullable(parameter.Type, model.Header.Namespace);
             yield return (type + " " + parameter.CSharpName + (parameter.Required ? "" : " = null"), parameter.CSharpName, parameter.Description);
         }
 
@@ -178,8 +178,8 @@ internal static partial class Emitter
     private static (string Text, string Name, string? Description) BodyParameter(ApiModel model, RequestBodyModel body)
     {
         var text = body.Required
-            ? TypeNames.Spell(body.Type, model.Namespace) + " " + body.CSharpName
-            : TypeNames.SpellNullable(body.Type, model.Namespace) + " " + body.CSharpName + " = null";
+            ? TypeNames.Spell(body.Type, model.Header.Namespace) + " " + body.CSharpName
+            : TypeNames.SpellNullable(body.Type, model.Header.Namespace) + " " + body.CSharpName + " = null";
         return (text, body.CSharpName, body.Description ?? "The request body.");
     }
 
@@ -338,7 +338,7 @@ internal static partial class Emitter
     {
         writer.Line(resultType is null
             ? "return;"
-            : "return await __ReadJsonAsync<" + TypeNames.Spell(resultType, model.Namespace) + ">(__response, " + Literal(operation.HttpMethod + " " + operation.Path) + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);");
+            : "return await __ReadJsonAsync<" + TypeNames.Spell(resultType, model.Header.Namespace) + ">(__response, " + Literal(operation.HttpMethod + " " + operation.Path) + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);");
     }
 
     private static void WriteFailure(SourceWriter writer, ApiModel model, OperationModel operation)
@@ -385,13 +385,13 @@ internal static partial class Emitter
             }
 
             writer.Open("if (" + string.Join(" || ", conditions) + ")");
-            writer.Line("throw await __CreateApiExceptionAsync<" + TypeNames.Spell(type, model.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
+            writer.Line("throw await __CreateApiExceptionAsync<" + TypeNames.Spell(type, model.Header.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
             writer.Close();
             writer.Line();
         }
 
         writer.Line(defaultError is null
             ? "throw await __CreateApiExceptionAsync(__response, " + where + ").ConfigureAwait(false);"
-            : "throw await __CreateApiExceptionAsync<" + TypeNames.Spell(defaultError, model.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
+            : "throw await __CreateApiExceptionAsync<" + TypeNames.Spell(defaultError, model.Header.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
     }
 }

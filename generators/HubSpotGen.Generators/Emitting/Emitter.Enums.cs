@@ -8,13 +8,13 @@ internal static partial class Emitter
     /// A struct rather than a C# enum: a value the spec does not list (a service adds states over time)
     /// reads and writes back unchanged instead of failing the whole response.
     /// </summary>
-    private static string EmitEnum(ApiModel model, EnumTypeModel type)
+    private static string EmitEnum(ApiHeader header, EnumTypeModel type)
     {
         var name = type.Name;
-        var writer = StartFile(model);
+        var writer = StartFile(header);
         writer.Doc("summary", type.Description ?? "The values of " + name + ".");
         writer.Line(GeneratedCodeAttribute);
-        writer.Line("[global::Newtonsoft.Json.JsonConverter(typeof(global::" + model.Namespace + "." + name + ".Converter))]");
+        writer.Line("[global::Newtonsoft.Json.JsonConverter(typeof(global::" + header.Namespace + "." + name + ".Converter))]");
         writer.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         foreach (var member in type.Members)
         {

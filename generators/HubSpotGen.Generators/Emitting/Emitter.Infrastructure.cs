@@ -12,10 +12,10 @@ internal static partial class Emitter
     /// The client's private plumbing, in its own file so that the operations stay readable. Names start
     /// with "__" because operation parameters, which share the methods' scope, never do.
     /// </summary>
-    private static string EmitInfrastructure(ApiModel model)
+    private static string EmitInfrastructure(ApiHeader header, EquatableArray<string> customHttpMethods)
     {
-        var writer = StartFile(model);
-        writer.Open("public partial class " + model.ClientName);
+        var writer = StartFile(header);
+        writer.Open("public partial class " + header.ClientName);
         writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializerSettings __JsonSettings = new global::Newtonsoft.Json.JsonSerializerSettings");
         writer.Line("{");
         writer.Line("    // Strings that look like dates (etags, ids) must stay strings in untyped values.");
@@ -24,7 +24,7 @@ internal static partial class Emitter
         writer.Line("};");
         writer.Line();
         writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializer __Serializer = global::Newtonsoft.Json.JsonSerializer.Create(__JsonSettings);");
-        foreach (var method in CustomHttpMethods(model))
+        foreach (var method in customHttpMethods)
         {
             writer.Line();
             writer.Line("private static readonly global::System.Net.Http.HttpMethod __Method" + method[0] + method.Substring(1).ToLowerInvariant() + " = new global::System.Net.Http.HttpMethod(" + Literal(method) + ");");
@@ -67,23 +67,23 @@ internal static partial class Emitter
         writer.Line("value = __Serializer.Deserialize<T>(jsonReader);");
         writer.Close();
         writer.Open("catch (global::Newtonsoft.Json.JsonException exception)");
-        writer.Line("throw new global::" + model.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with a body that is not the JSON the spec describes.\", (int)response.StatusCode, null, __CollectHeaders(response), exception);");
+        writer.Line("throw new global::" + header.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with a body that is not the JSON the spec describes.\", (int)response.StatusCode, null, __CollectHeaders(response), exception);");
         writer.Close();
         writer.Line();
         writer.Open("if (value == null && !allowEmpty)");
-        writer.Line("throw new global::" + model.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with no body, where the spec describes one.\", (int)response.StatusCode, null, __CollectHeaders(response));");
+        writer.Line("throw new global::" + header.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with no body, where the spec describes one.\", (int)response.StatusCode, null, __CollectHeaders(response));");
         writer.Close();
         writer.Line();
         writer.Line("return value!;");
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + model.Namespace + ".ApiException> __CreateApiExceptionAsync(global::System.Net.Http.HttpResponseMessage response, string operation)");
+        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + header.Namespace + ".ApiException> __CreateApiExceptionAsync(global::System.Net.Http.HttpResponseMessage response, string operation)");
         writer.Line("var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);");
-        writer.Line("return new global::" + model.Namespace + ".ApiException(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response));");
+        writer.Line("return new global::" + header.Namespace + ".ApiException(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response));");
         writer.Close();
         writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + model.Namespace + ".ApiException> __CreateApiExceptionAsync<TError>(global::System.Net.Http.HttpResponseMessage response, string operation)");
+        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + header.Namespace + ".ApiException> __CreateApiExceptionAsync<TError>(global::System.Net.Http.HttpResponseMessage response, string operation)");
         writer.Line("var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);");
         writer.Line("var error = default(TError);");
         writer.Line("var trimmed = body.TrimStart();");
@@ -96,7 +96,7 @@ internal static partial class Emitter
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Line("return new global::" + model.Namespace + ".ApiException<TError>(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response), error);");
+        writer.Line("return new global::" + header.Namespace + ".ApiException<TError>(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response), error);");
         writer.Close();
         writer.Line();
         writer.Line("private static string __FailureMessage(global::System.Net.Http.HttpResponseMessage response, string operation) =>");
@@ -128,7 +128,7 @@ internal static partial class Emitter
         return writer.ToString();
     }
 
-    private static SortedSet<string> CustomHttpMethods(ApiModel model)
+    private static EquatableArray<string> CustomHttpMethods(ApiModel model)
     {
         var methods = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var operation in model.Operations)
@@ -139,12 +139,12 @@ internal static partial class Emitter
             }
         }
 
-        return methods;
+        return new EquatableArray<string>(methods);
     }
 
-    private static string EmitApiException(ApiModel model)
+    private static string EmitApiException(ApiHeader header)
     {
-        var writer = StartFile(model);
+        var writer = StartFile(header);
         writer.Line("/// <summary>The service answered with a status the operation does not treat as success.</summary>");
         writer.Line(GeneratedCodeAttribute);
         writer.Open("public partial class ApiException : global::System.Exception");

@@ -4,9 +4,9 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitObject(ApiModel model, ObjectTypeModel type, EmitOptions options)
+    private static string EmitObject(ApiHeader header, ObjectTypeModel type, EmitOptions options)
     {
-        var writer = StartFile(model);
+        var writer = StartFile(header);
         writer.Doc("summary", type.Description ?? "The " + type.Name + " schema.");
         writer.Line(GeneratedCodeAttribute);
         if (type.Deprecated)
@@ -24,7 +24,7 @@ internal static partial class Emitter
             }
 
             first = false;
-            WriteProperty(writer, model, property, options);
+            WriteProperty(writer, header, property, options);
         }
 
         if (type.AdditionalProperties is not null)
@@ -44,7 +44,7 @@ internal static partial class Emitter
         return writer.ToString();
     }
 
-    private static void WriteProperty(SourceWriter writer, ApiModel model, PropertyModel property, EmitOptions options)
+    private static void WriteProperty(SourceWriter writer, ApiHeader header, PropertyModel property, EmitOptions options)
     {
         var mustBeSet = property.Required && !property.Nullable;
         var isRequiredMember = mustBeSet && options.UseRequiredMembers;
@@ -65,7 +65,7 @@ internal static partial class Emitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
         }
 
-        var typeText = mustBeSet ? TypeNames.Spell(property.Type, model.Namespace) : TypeNames.SpellNullable(property.Type, model.Namespace);
+        var typeText = mustBeSet ? TypeNames.Spell(property.Type, header.Namespace) : TypeNames.SpellNullable(property.Type, header.Namespace);
         if (isRequiredMember)
         {
             writer.Line("public required " + typeText + " " + property.CSharpName + " { get; set; }");

@@ -6,17 +6,13 @@ namespace HubSpotGen.Generators.Model;
 /// folder and <see cref="EquatableArray{T}"/>, never a Roslyn symbol or a YAML node, or every
 /// keystroke would regenerate the client.
 /// </summary>
-/// <param name="Namespace">The namespace of all generated types.</param>
-/// <param name="ClientName">The C# name of the client class.</param>
-/// <param name="Title">The spec's info.title, for documentation.</param>
+/// <param name="Header">Namespace, client name and title.</param>
 /// <param name="DefaultBaseUrl">The first server URL with defaults filled in, if it is absolute.</param>
 /// <param name="Operations">The client's methods, in spec order.</param>
 /// <param name="Objects">Object schemas, named and inline, in a stable order.</param>
 /// <param name="Enums">String enums, in a stable order.</param>
 internal sealed record ApiModel(
-    string Namespace,
-    string ClientName,
-    string Title,
+    ApiHeader Header,
     string? DefaultBaseUrl,
     EquatableArray<OperationModel> Operations,
     EquatableArray<ObjectTypeModel> Objects,

@@ -106,9 +106,7 @@ internal sealed partial class Parser
         }
 
         var model = new ApiModel(
-            _file.Namespace,
-            clientName,
-            title,
+            new ApiHeader(_file.Namespace, clientName, title),
             ReadDefaultBaseUrl(),
             _operations.ToEquatableArray(),
             _objects.ToEquatableArray(),

@@ -1,0 +1,7 @@
+namespace HubSpotGen.Generators.Model;
+
+/// <summary>What every generated file of one client shares: where its types live and what they came from.</summary>
+/// <param name="Namespace">The namespace of all generated types.</param>
+/// <param name="ClientName">The C# name of the client class.</param>
+/// <param name="Title">The spec's info.title, for the file header.</param>
+internal sealed record ApiHeader(string Namespace, string ClientName, string Title);
