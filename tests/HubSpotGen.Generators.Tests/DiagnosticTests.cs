@@ -219,21 +219,37 @@ public sealed class DiagnosticTests
     }
 
     [Test]
-    public void A_swagger_2_document_is_HSG0006_at_its_version_and_still_gets_a_client()
+    public void A_swagger_2_document_gets_its_operations_without_diagnostics()
     {
         var spec = SpecText.Lf("""
-            # Converted later, maybe.
             swagger: '2.0'
             info:
               title: Legacy
               version: '1'
-            paths: {}
+            host: legacy.example.com
+            basePath: /v2
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  parameters:
+                    - { name: id, in: path, required: true, type: integer, format: int64 }
+                  responses:
+                    '200': { description: ok, schema: { $ref: '#/definitions/Item' } }
+            definitions:
+              Item:
+                type: object
+                properties:
+                  name: { type: string }
             """);
 
         var run = RunAndCheckSafety(spec);
 
-        Assert.That(LineOf(SingleDiagnostic(run, "HSG0006")), Is.EqualTo(SpecText.LineOf(spec, "swagger:")));
-        run.GetGeneratedType("Generated.Api.LegacyClient");
+        Assert.That(run.GeneratorDiagnostics, Is.Empty);
+        var client = run.GetGeneratedType("Generated.Api.LegacyClient");
+        Assert.That(client.GetMembers("GetItemAsync"), Has.Length.EqualTo(1));
+        Assert.That(client.GetMembers("DefaultBaseUrl"), Has.Length.EqualTo(1));
+        run.GetGeneratedType("Generated.Api.Item");
         run.AssertCompilesWithoutWarnings();
     }
 

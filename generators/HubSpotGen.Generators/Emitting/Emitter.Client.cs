@@ -53,7 +53,7 @@ internal static partial class Emitter
 
     private static void WriteOperation(SourceWriter writer, ApiModel model, OperationModel operation)
     {
-        var resultType = ResultType(operation, out var resultNullable);
+        var resultType = ResultType(operation, out var resultNullable, out var resultKind);
         var returnText = resultType is null
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + TypeNames.Spell(resultType, model.Header.Namespace) + (resultNullable ? "?" : "") + ">";
@@ -79,7 +79,7 @@ internal static partial class Emitter
         WriteArgumentChecks(writer, operation);
         WriteUrl(writer, operation);
         writer.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethodExpression(operation.HttpMethod) + ", __url.ToString()))");
-        if (resultType is not null)
+        if (resultKind == ResponseBodyKind.Json)
         {
             writer.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
         }
@@ -95,15 +95,14 @@ internal static partial class Emitter
 
         if (operation.Body is { } body)
         {
-            var assign = "__request.Content = __SerializeJson(" + body.CSharpName + ", " + Literal(body.MediaType) + ");";
             if (body.Required)
             {
-                writer.Line(assign);
+                WriteRequestContent(writer, model, body);
             }
             else
             {
                 writer.Open("if (" + body.CSharpName + " != null)");
-                writer.Line(assign);
+                WriteRequestContent(writer, model, body);
                 writer.Close();
             }
         }
@@ -112,7 +111,7 @@ internal static partial class Emitter
         writer.Open("using (var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))");
         writer.Line("var __status = (int)__response.StatusCode;");
         writer.Open("if (__status >= 200 && __status < 300)");
-        WriteSuccess(writer, model, operation, resultType, resultNullable);
+        WriteSuccess(writer, model, operation, resultType, resultKind, resultNullable);
         writer.Close();
         writer.Line();
         WriteFailure(writer, model, operation);
@@ -122,12 +121,13 @@ internal static partial class Emitter
     }
 
     /// <summary>
-    /// The method's value: the one JSON type all successes share, or any JSON when they differ.
-    /// It is nullable when some success carries no body.
+    /// The method's value: the body of the first success that has one, read the way its media type says;
+    /// any JSON when JSON successes disagree on the type. It is nullable when some success has no body.
     /// </summary>
-    private static TypeRef? ResultType(OperationModel operation, out bool nullable)
+    private static TypeRef? ResultType(OperationModel operation, out bool nullable, out ResponseBodyKind kind)
     {
         TypeRef? result = null;
+        kind = ResponseBodyKind.None;
         var withoutBody = false;
         foreach (var response in operation.Responses)
         {
@@ -143,8 +143,9 @@ internal static partial class Emitter
             else if (result is null)
             {
                 result = response.Type;
+                kind = response.Kind;
             }
-            else if (!result.Equals(response.Type))
+            else if (kind == ResponseBodyKind.Json && response.Kind == ResponseBodyKind.Json && !result.Equals(response.Type))
             {
                 result = TypeRef.Any;
             }
@@ -334,11 +335,16 @@ internal static partial class Emitter
         _ => "__Method" + method[0] + method.Substring(1).ToLowerInvariant(),
     };
 
-    private static void WriteSuccess(SourceWriter writer, ApiModel model, OperationModel operation, TypeRef? resultType, bool allowEmpty)
+    private static void WriteSuccess(SourceWriter writer, ApiModel model, OperationModel operation, TypeRef? resultType, ResponseBodyKind kind, bool allowEmpty)
     {
-        writer.Line(resultType is null
-            ? "return;"
-            : "return await __ReadJsonAsync<" + TypeNames.Spell(resultType, model.Header.Namespace) + ">(__response, " + Literal(operation.HttpMethod + " " + operation.Path) + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);");
+        var where = Literal(operation.HttpMethod + " " + operation.Path);
+        writer.Line(kind switch
+        {
+            ResponseBodyKind.Json => "return await __ReadJsonAsync<" + TypeNames.Spell(resultType!, model.Header.Namespace) + ">(__response, " + where + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);",
+            ResponseBodyKind.Text => "return await __response.Content.ReadAsStringAsync().ConfigureAwait(false);",
+            ResponseBodyKind.Binary => "return await __response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);",
+            _ => "return;",
+        });
     }
 
     private static void WriteFailure(SourceWriter writer, ApiModel model, OperationModel operation)
@@ -349,7 +355,7 @@ internal static partial class Emitter
         var order = new List<TypeRef>();
         foreach (var response in operation.Responses)
         {
-            if (response.IsSuccess || response.Type is null)
+            if (response.IsSuccess || response.Kind != ResponseBodyKind.Json || response.Type is null)
             {
                 continue;
             }

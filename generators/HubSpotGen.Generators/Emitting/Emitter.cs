@@ -24,6 +24,11 @@ internal static partial class Emitter
         {
             yield return new SourcePart(SourcePartKind.Enum, header, options, Enum: type);
         }
+
+        foreach (var type in model.Unions)
+        {
+            yield return new SourcePart(SourcePartKind.Union, header, options, Union: type);
+        }
     }
 
     public static GeneratedFile Emit(SourcePart part)
@@ -35,6 +40,7 @@ internal static partial class Emitter
             SourcePartKind.Infrastructure => new GeneratedFile(client + ".Infrastructure.g.cs", EmitInfrastructure(part.Header, part.CustomHttpMethods)),
             SourcePartKind.ApiException => new GeneratedFile(client + ".ApiException.g.cs", EmitApiException(part.Header)),
             SourcePartKind.Object => new GeneratedFile(client + ".Models." + part.Object!.Name + ".g.cs", EmitObject(part.Header, part.Object, part.Options)),
+            SourcePartKind.Union => new GeneratedFile(client + ".Unions." + part.Union!.Name + ".g.cs", EmitUnion(part.Header, part.Union)),
             _ => new GeneratedFile(client + ".Enums." + part.Enum!.Name + ".g.cs", EmitEnum(part.Header, part.Enum!)),
         };
     }

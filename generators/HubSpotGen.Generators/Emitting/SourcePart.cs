@@ -10,6 +10,7 @@ internal enum SourcePartKind
     ApiException,
     Object,
     Enum,
+    Union,
 }
 
 /// <summary>
@@ -23,6 +24,7 @@ internal enum SourcePartKind
 /// <param name="CustomHttpMethods">Methods without an HttpMethod property (PATCH), for the infrastructure file only.</param>
 /// <param name="Object">The class, for an object file.</param>
 /// <param name="Enum">The struct, for an enum file.</param>
+/// <param name="Union">The class, for a union file.</param>
 internal sealed record SourcePart(
     SourcePartKind Kind,
     ApiHeader Header,
@@ -30,4 +32,5 @@ internal sealed record SourcePart(
     ApiModel? Api = null,
     EquatableArray<string> CustomHttpMethods = default,
     ObjectTypeModel? Object = null,
-    EnumTypeModel? Enum = null);
+    EnumTypeModel? Enum = null,
+    UnionTypeModel? Union = null);

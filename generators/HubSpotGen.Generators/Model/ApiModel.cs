@@ -11,9 +11,11 @@ namespace HubSpotGen.Generators.Model;
 /// <param name="Operations">The client's methods, in spec order.</param>
 /// <param name="Objects">Object schemas, named and inline, in a stable order.</param>
 /// <param name="Enums">String enums, in a stable order.</param>
+/// <param name="Unions">oneOf and anyOf schemas, in a stable order.</param>
 internal sealed record ApiModel(
     ApiHeader Header,
     string? DefaultBaseUrl,
     EquatableArray<OperationModel> Operations,
     EquatableArray<ObjectTypeModel> Objects,
-    EquatableArray<EnumTypeModel> Enums);
+    EquatableArray<EnumTypeModel> Enums,
+    EquatableArray<UnionTypeModel> Unions);

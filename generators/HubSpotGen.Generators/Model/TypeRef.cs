@@ -15,10 +15,14 @@ internal enum TypeKind
     Guid,
     DateTimeOffset,
     Bytes,
+    /// <summary>A stream, for binary request bodies only.</summary>
+    Stream,
     /// <summary>A generated class; <see cref="TypeRef.Name"/> holds its C# name.</summary>
     Object,
     /// <summary>A generated string enum struct; <see cref="TypeRef.Name"/> holds its C# name.</summary>
     Enum,
+    /// <summary>A generated oneOf/anyOf class; <see cref="TypeRef.Name"/> holds its C# name.</summary>
+    Union,
     /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
     Array,
     /// <summary>A string-keyed dictionary of <see cref="TypeRef.Element"/>.</summary>

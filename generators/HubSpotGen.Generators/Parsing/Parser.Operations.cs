@@ -47,8 +47,11 @@ internal sealed partial class Parser
         }
 
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
-        var body = ParseRequestBody(operation, baseName, parameterNames);
-        var parameters = ParseParameters(path, pathItem, operation, parameterNames);
+        var declared = MergeParameters(pathItem, operation);
+        var body = _isSwagger
+            ? ParseSwaggerBody(operation, declared, baseName, parameterNames)
+            : ParseRequestBody(operation, baseName, parameterNames);
+        var parameters = ParseParameters(path, operation, declared, parameterNames);
         return new OperationModel(
             methodName,
             method.ToUpperInvariant(),
@@ -68,23 +71,45 @@ internal sealed partial class Parser
             return null;
         }
 
-        var content = requestBody.GetMap("content");
-        foreach (var media in content.Entries())
+        string? chosenMediaType = null;
+        var chosenKind = RequestBodyKind.Binary;
+        YamlMappingNode? chosenMedia = null;
+        foreach (var media in requestBody.GetMap("content").Entries())
         {
-            if (IsJsonMediaType(media.Key))
+            var kind = MediaTypes.RequestKind(media.Key);
+            if (chosenMediaType is null || MediaTypes.RequestPreference(kind) < MediaTypes.RequestPreference(chosenKind))
             {
-                var type = ResolveSchema((media.Value as YamlMappingNode).Get("schema"), baseName + "Request");
-                var name = CSharpNames.MakeUnique("body", parameterNames);
-                return new RequestBodyModel(name, media.Key, type, requestBody.GetBool("required"), requestBody.GetString("description"));
+                chosenMediaType = media.Key;
+                chosenKind = kind;
+                chosenMedia = media.Value as YamlMappingNode;
             }
         }
 
-        if (content.Entries() is var entries && entries.GetEnumerator().MoveNext())
+        if (chosenMediaType is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, operation.GetKeyNode("requestBody")!, "A request body that is not JSON", "the operation is generated without a body");
+            return null;
         }
 
-        return null;
+        var name = CSharpNames.MakeUnique("body", parameterNames);
+        var mediaType = MediaTypes.Bare(chosenMediaType);
+        var type = chosenKind switch
+        {
+            RequestBodyKind.Binary => new TypeRef(TypeKind.Stream),
+            RequestBodyKind.Text => TypeRef.String,
+            _ => ResolveSchema(chosenMedia.Get("schema"), baseName + "Request"),
+        };
+        if (chosenKind is RequestBodyKind.Form or RequestBodyKind.Multipart && type.Kind is not (TypeKind.Object or TypeKind.Map))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, operation.GetKeyNode("requestBody")!, "A form body whose schema is not an object", "it is sent as JSON");
+            chosenKind = RequestBodyKind.Json;
+        }
+
+        if (mediaType.Contains("*"))
+        {
+            mediaType = chosenKind == RequestBodyKind.Json ? "application/json" : "application/octet-stream";
+        }
+
+        return new RequestBodyModel(name, mediaType, chosenKind, type, requestBody.GetBool("required"), requestBody.GetString("description"));
     }
 
     private EquatableArray<ResponseModel> ParseResponses(YamlMappingNode operation, string baseName)
@@ -101,25 +126,40 @@ internal sealed partial class Parser
 
             var response = Dereference(entry.Value, "the response is read without a body", out _);
             var isSuccess = statusCode is >= 200 and < 300;
-            var type = ReadResponseType(response, baseName + (isSuccess ? "Response" : "Error"));
-            (isSuccess ? successes : failures).Add(new ResponseModel(statusCode, entry.Key.Length == 3 && !char.IsDigit(entry.Key[2]), isSuccess, type, response.GetString("description")));
+            var (kind, type) = _isSwagger
+                ? ReadSwaggerResponseBody(operation, response, baseName + (isSuccess ? "Response" : "Error"))
+                : ReadResponseBody(response, baseName + (isSuccess ? "Response" : "Error"));
+            var isRange = entry.Key.Length == 3 && !char.IsDigit(entry.Key[2]);
+            (isSuccess ? successes : failures).Add(new ResponseModel(statusCode, isRange, isSuccess, kind, type, response.GetString("description")));
         }
 
         successes.AddRange(failures);
         return successes.ToEquatableArray();
     }
 
-    private TypeRef? ReadResponseType(YamlMappingNode? response, string nameHint)
+    private (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(YamlMappingNode? response, string nameHint)
     {
+        string? chosen = null;
+        var chosenKind = ResponseBodyKind.None;
+        YamlMappingNode? chosenMedia = null;
         foreach (var media in response.GetMap("content").Entries())
         {
-            if (IsJsonMediaType(media.Key))
+            var kind = MediaTypes.ResponseKind(media.Key);
+            if (chosen is null || MediaTypes.ResponsePreference(kind) < MediaTypes.ResponsePreference(chosenKind))
             {
-                return ResolveSchema((media.Value as YamlMappingNode).Get("schema"), nameHint);
+                chosen = media.Key;
+                chosenKind = kind;
+                chosenMedia = media.Value as YamlMappingNode;
             }
         }
 
-        return null;
+        return chosenKind switch
+        {
+            ResponseBodyKind.Json => (chosenKind, ResolveSchema(chosenMedia.Get("schema"), nameHint)),
+            ResponseBodyKind.Text => (chosenKind, TypeRef.String),
+            ResponseBodyKind.Binary => (chosenKind, new TypeRef(TypeKind.Bytes)),
+            _ => (ResponseBodyKind.None, null),
+        };
     }
 
     /// <summary>"404" is 404; a range such as "2XX" stands for its first code; anything else is ignored.</summary>
@@ -130,17 +170,8 @@ internal sealed partial class Parser
             return code;
         }
 
-        return text.Length == 3 && char.IsDigit(text[0]) && (text.EndsWith("XX", StringComparison.OrdinalIgnoreCase))
+        return text.Length == 3 && char.IsDigit(text[0]) && text.EndsWith("XX", StringComparison.OrdinalIgnoreCase)
             ? (text[0] - '0') * 100
             : -1;
-    }
-
-    private static bool IsJsonMediaType(string mediaType)
-    {
-        var semicolon = mediaType.IndexOf(';');
-        var bare = (semicolon < 0 ? mediaType : mediaType.Substring(0, semicolon)).Trim();
-        return bare.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || bare.Equals("text/json", StringComparison.OrdinalIgnoreCase)
-            || bare.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 }

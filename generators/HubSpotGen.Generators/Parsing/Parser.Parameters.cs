@@ -8,11 +8,8 @@ namespace HubSpotGen.Generators.Parsing;
 
 internal sealed partial class Parser
 {
-    /// <summary>
-    /// The operation's parameters merged over the path item's (an operation's own wins on the same name
-    /// and location), required ones first; path placeholders with no declaration become string parameters.
-    /// </summary>
-    private List<ParameterModel> ParseParameters(string path, YamlMappingNode pathItem, YamlMappingNode operation, HashSet<string> parameterNames)
+    /// <summary>The operation's parameters merged over the path item's: the operation's own wins on the same name and location.</summary>
+    private List<YamlMappingNode> MergeParameters(YamlMappingNode pathItem, YamlMappingNode operation)
     {
         var declared = new List<(string Key, YamlMappingNode Node)>();
         foreach (var source in new[] { pathItem.GetSequence("parameters"), operation.GetSequence("parameters") })
@@ -30,11 +27,25 @@ internal sealed partial class Parser
             }
         }
 
+        return declared.ConvertAll(entry => entry.Node);
+    }
+
+    /// <summary>
+    /// Path, query and header parameters, required ones first; path placeholders with no declaration
+    /// become string parameters. Swagger's body and form parameters are the request body's business.
+    /// </summary>
+    private List<ParameterModel> ParseParameters(string path, YamlMappingNode operation, List<YamlMappingNode> declared, HashSet<string> parameterNames)
+    {
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();
         var pathNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, node) in declared)
+        foreach (var node in declared)
         {
+            if (_isSwagger && node.GetString("in") is "body" or "formData")
+            {
+                continue;
+            }
+
             if (ParseParameter(node, parameterNames) is not { } parameter)
             {
                 continue;
@@ -84,9 +95,12 @@ internal sealed partial class Parser
             return null;
         }
 
-        var type = ResolveSchema(parameter.Get("schema"), CSharpNames.ToPascalCase(name));
-        var style = parameter.GetString("style") ?? "form";
-        var explode = parameter.GetBool("explode", fallback: style == "form");
+        // Swagger 2.0 describes the value on the parameter itself; OpenAPI 3 in its schema or content.
+        var schemaNode = _isSwagger ? parameter : parameter.Get("schema") ?? FirstContentSchema(parameter);
+        var type = ResolveSchema(schemaNode, CSharpNames.ToPascalCase(name));
+        var explode = _isSwagger
+            ? parameter.GetString("collectionFormat") == "multi"
+            : parameter.GetBool("explode", fallback: (parameter.GetString("style") ?? "form") == "form");
 
         // "x-" is a convention of header names, not part of what the value means.
         var csharpSource = location == ParameterLocation.Header && name.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && name.Length > 2
@@ -100,6 +114,16 @@ internal sealed partial class Parser
             location == ParameterLocation.Path || parameter.GetBool("required"),
             explode,
             parameter.GetString("description"));
+    }
+
+    private static YamlNode? FirstContentSchema(YamlMappingNode parameter)
+    {
+        foreach (var media in parameter.GetMap("content").Entries())
+        {
+            return (media.Value as YamlMappingNode).Get("schema");
+        }
+
+        return null;
     }
 
     private static IEnumerable<string> PathPlaceholders(string path)

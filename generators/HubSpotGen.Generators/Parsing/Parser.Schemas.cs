@@ -9,6 +9,7 @@ namespace HubSpotGen.Generators.Parsing;
 internal sealed partial class Parser
 {
     private const string SchemaPointerPrefix = "#/components/schemas/";
+    private const string SwaggerSchemaPointerPrefix = "#/definitions/";
 
     /// <summary>What <c>Emitter.EmitEnum</c> declares inside every enum struct.</summary>
     private static readonly string[] EnumStructMemberNames = { "Converter", "Equals", "GetHashCode", "ToString", "Value" };
@@ -22,10 +23,12 @@ internal sealed partial class Parser
     /// <summary>Named schemas come first so that their classes keep their spec names whatever uses them.</summary>
     private void ParseComponentSchemas()
     {
-        foreach (var entry in _root.GetMap("components").GetMap("schemas").Entries())
+        var schemas = _isSwagger ? _root.GetMap("definitions") : _root.GetMap("components").GetMap("schemas");
+        var prefix = _isSwagger ? SwaggerSchemaPointerPrefix : SchemaPointerPrefix;
+        foreach (var entry in schemas.Entries())
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            ResolveNamedSchema(SchemaPointerPrefix + EscapePointerSegment(entry.Key), entry.Key, entry.Value);
+            ResolveNamedSchema(prefix + EscapePointerSegment(entry.Key), entry.Key, entry.Value);
         }
     }
 
@@ -54,7 +57,9 @@ internal sealed partial class Parser
 
             var name = pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
                 ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
-                : nameHint;
+                : pointer.StartsWith(SwaggerSchemaPointerPrefix, StringComparison.Ordinal)
+                    ? UnescapePointerSegment(pointer.Substring(SwaggerSchemaPointerPrefix.Length))
+                    : nameHint;
             return ResolveNamedSchema(pointer, name, target);
         }
 
@@ -77,7 +82,9 @@ internal sealed partial class Parser
 
         var type = node is YamlMappingNode schema && IsObjectSchema(schema)
             ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), pointer)
-            : ResolveSchema(node, name);
+            : node is YamlMappingNode unionSchema && UnionVariants(unionSchema) is { } variants
+                ? DeclareUnion(unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), pointer)
+                : ResolveSchema(node, name);
         _pointersInProgress.Remove(pointer);
         _typesByPointer[pointer] = type;
         return type;
@@ -85,18 +92,14 @@ internal sealed partial class Parser
 
     private TypeRef ResolveInlineSchema(YamlMappingNode schema, string nameHint)
     {
-        if (schema.GetSequence("allOf") is { Children.Count: 1 } single)
+        if (schema.GetSequence("allOf") is { Children.Count: 1 } single && schema.GetMap("properties") is null)
         {
             return ResolveSchema(single.Children[0], nameHint);
         }
 
-        foreach (var composition in new[] { "allOf", "oneOf", "anyOf" })
+        if (UnionVariants(schema) is { } variants)
         {
-            if (schema.GetKeyNode(composition) is { } keyword)
-            {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, keyword, "'" + composition + "' with several schemas", "the value is kept as any JSON value");
-                return TypeRef.Any;
-            }
+            return DeclareUnion(schema, variants, CSharpNames.ToPascalCase(nameHint, "Union"), pointer: null);
         }
 
         var type = ReadTypeName(schema);
@@ -165,8 +168,63 @@ internal sealed partial class Parser
     private static bool IsNullable(YamlMappingNode schema) =>
         schema.GetBool("nullable") || (schema.Get("type") is YamlSequenceNode list && Contains(list.Strings(), "null"));
 
+    /// <summary>A schema that becomes a class: it declares properties, or merges several schemas with allOf.</summary>
     private static bool IsObjectSchema(YamlMappingNode schema) =>
-        schema.Get("$ref") is null && schema.GetMap("properties") is { Children.Count: > 0 };
+        schema.Get("$ref") is null
+        && (schema.GetMap("properties") is { Children.Count: > 0 } || schema.GetSequence("allOf") is { Children.Count: > 1 });
+
+    /// <summary>What allOf parts and the schema itself declare, merged; the first declaration of a property wins.</summary>
+    private sealed class ObjectMembers
+    {
+        public List<KeyValuePair<string, YamlNode>> Properties { get; } = new();
+
+        public HashSet<string> PropertyNames { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
+
+        public YamlNode? AdditionalProperties { get; set; }
+
+        public YamlMappingNode? AdditionalPropertiesOwner { get; set; }
+
+        public string? Description { get; set; }
+    }
+
+    private void CollectMembers(YamlMappingNode schema, ObjectMembers members, HashSet<YamlMappingNode> visited)
+    {
+        // A part reached twice (diamonds, or a loop through allOf) adds nothing new the second time.
+        if (!visited.Add(schema))
+        {
+            return;
+        }
+
+        foreach (var part in schema.GetSequence("allOf")?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        {
+            if (part is YamlMappingNode partMap && DereferenceQuietly(partMap) is { } resolved)
+            {
+                CollectMembers(resolved, members, visited);
+                members.Description ??= resolved.GetString("description");
+            }
+        }
+
+        foreach (var entry in schema.GetMap("properties").Entries())
+        {
+            if (members.PropertyNames.Add(entry.Key))
+            {
+                members.Properties.Add(entry);
+            }
+        }
+
+        foreach (var name in schema.GetSequence("required").Strings())
+        {
+            members.Required.Add(name);
+        }
+
+        if (schema.Get("additionalProperties") is { } additional)
+        {
+            members.AdditionalProperties = additional;
+            members.AdditionalPropertiesOwner = schema;
+        }
+    }
 
     /// <summary>The type of undeclared properties: null when forbidden, any JSON when allowed without a schema.</summary>
     private TypeRef? ReadAdditionalProperties(YamlMappingNode schema, string nameHint) =>
@@ -192,8 +250,9 @@ internal sealed partial class Parser
         var slot = _objects.Count;
         _objects.Add(null!);
 
-        var required = new HashSet<string>(schema.GetSequence("required").Strings(), StringComparer.Ordinal);
-        var additional = schema.Get("additionalProperties") is null ? null : ReadAdditionalProperties(schema, name + "Value");
+        var members = new ObjectMembers();
+        CollectMembers(schema, members, new HashSet<YamlMappingNode>());
+        var additional = members.AdditionalProperties is null ? null : ReadAdditionalProperties(members.AdditionalPropertiesOwner!, name + "Value");
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name };
         if (additional is not null)
         {
@@ -201,7 +260,7 @@ internal sealed partial class Parser
         }
 
         var properties = new List<PropertyModel>();
-        foreach (var entry in schema.GetMap("properties").Entries())
+        foreach (var entry in members.Properties)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
@@ -212,7 +271,7 @@ internal sealed partial class Parser
                 entry.Key,
                 propertyName,
                 ResolveSchema(entry.Value, name + CSharpNames.ToPascalCase(entry.Key)),
-                required.Contains(entry.Key),
+                members.Required.Contains(entry.Key),
                 (propertySchema is not null && IsNullable(propertySchema)) || (target is not null && IsNullable(target)),
                 propertySchema.GetBool("deprecated") || target.GetBool("deprecated"),
                 propertySchema.GetString("description") ?? target.GetString("description")));
@@ -220,7 +279,7 @@ internal sealed partial class Parser
 
         _objects[slot] = new ObjectTypeModel(
             name,
-            schema.GetString("description"),
+            schema.GetString("description") ?? members.Description,
             schema.GetBool("deprecated"),
             properties.ToEquatableArray(),
             additional);

@@ -95,22 +95,17 @@ internal sealed partial class Parser
         _typeNames.Add(clientName);
         _typeNames.Add("ApiException");
 
-        if (_root.GetString("swagger") is { } swaggerVersion)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, _root.GetKeyNode("swagger")!, "Swagger " + swaggerVersion, "the client is generated without operations");
-        }
-        else
-        {
-            ParseComponentSchemas();
-            ParseOperations();
-        }
+        _isSwagger = _root.GetString("openapi") is null;
+        ParseComponentSchemas();
+        ParseOperations();
 
         var model = new ApiModel(
             new ApiHeader(_file.Namespace, clientName, title),
-            ReadDefaultBaseUrl(),
+            _isSwagger ? ReadSwaggerBaseUrl() : ReadDefaultBaseUrl(),
             _operations.ToEquatableArray(),
             _objects.ToEquatableArray(),
-            _enums.ToEquatableArray());
+            _enums.ToEquatableArray(),
+            _unions.ToEquatableArray());
         return new ParseResult(model, _diagnostics.ToEquatableArray());
     }
 

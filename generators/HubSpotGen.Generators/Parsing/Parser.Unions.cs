@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using HubSpotGen.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace HubSpotGen.Generators.Parsing;
+
+internal sealed partial class Parser
+{
+    private readonly List<UnionTypeModel> _unions = new();
+
+    /// <summary>The oneOf or anyOf list of a schema that is a union rather than an object with properties.</summary>
+    private static YamlSequenceNode? UnionVariants(YamlMappingNode schema) =>
+        !IsObjectSchema(schema) && (schema.GetSequence("oneOf") ?? schema.GetSequence("anyOf")) is { Children.Count: > 0 } variants
+            ? variants
+            : null;
+
+    private TypeRef DeclareUnion(YamlMappingNode schema, YamlSequenceNode variantNodes, string desiredName, string? pointer)
+    {
+        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
+        var type = new TypeRef(TypeKind.Union, name);
+        if (pointer is not null)
+        {
+            _typesByPointer[pointer] = type;
+        }
+
+        var slot = _unions.Count;
+        _unions.Add(null!);
+
+        var discriminator = schema.GetMap("discriminator");
+        var mapping = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var entry in discriminator.GetMap("mapping").Entries())
+        {
+            if (entry.Value is YamlScalarNode { Value: { } target })
+            {
+                if (!mapping.TryGetValue(target, out var values))
+                {
+                    mapping[target] = values = new List<string>();
+                }
+
+                values.Add(entry.Key);
+            }
+        }
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal);
+        var variants = new List<UnionVariantModel>();
+        var index = 0;
+        foreach (var node in variantNodes.Children)
+        {
+            index++;
+            var variantType = ResolveSchema(node, name + "Variant" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var reference = (node as YamlMappingNode).GetString("$ref");
+            var values = new List<string>();
+            if (discriminator is not null && reference is not null)
+            {
+                // Without a mapping, the spec says the schema's own name is the discriminator value.
+                values = mapping.TryGetValue(reference, out var mapped) ? mapped : new List<string> { reference.Substring(reference.LastIndexOf('/') + 1) };
+            }
+
+            variants.Add(new UnionVariantModel(CSharpNames.MakeUnique(VariantName(variantType), memberNames), variantType, values.ToEquatableArray()));
+        }
+
+        _unions[slot] = new UnionTypeModel(name, schema.GetString("description"), variants.ToEquatableArray(), discriminator.GetString("propertyName"));
+        return type;
+    }
+
+    private static string VariantName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
+        TypeKind.Array => VariantName(type.Element!) + "List",
+        TypeKind.Map => VariantName(type.Element!) + "Map",
+        TypeKind.Any => "Json",
+        _ => type.Kind.ToString(),
+    };
+}
