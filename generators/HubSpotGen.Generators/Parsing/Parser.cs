@@ -27,25 +27,53 @@ internal sealed partial class Parser
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>
+    /// Room for the recursion that loading and reading a deeply nested document needs, far beyond what a
+    /// thread-pool thread has: a stack overflow cannot be caught and would end the compiler.
+    /// </summary>
+    private const int ParseStackSize = 64 * 1024 * 1024;
+
     public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken)
     {
-        try
+        ParseResult? result = null;
+        Exception? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = ParseDocument(file, cancellationToken);
+                }
+                catch (Exception exception)
+                {
+                    failure = exception;
+                }
+            },
+            ParseStackSize)
         {
-            return ParseDocument(file, cancellationToken);
-        }
-        catch (OperationCanceledException)
+            Name = "HubSpotGen spec parser",
+            IsBackground = true,
+        };
+        thread.Start();
+        thread.Join();
+
+        if (failure is OperationCanceledException cancelled)
         {
-            throw;
+            throw new OperationCanceledException(cancelled.Message, cancelled, cancellationToken);
         }
-        catch (Exception exception)
+
+        if (failure is not null || result is null)
         {
             // A crash here would surface as CS8785 with no hint of where; a located error is kinder.
+            var message = failure is null ? "no result" : failure.GetType().Name + ": " + failure.Message;
             var info = new DiagnosticInfo(
                 DiagnosticDescriptors.InternalError.Id,
                 new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0),
-                new EquatableArray<string>(new[] { exception.GetType().Name + ": " + exception.Message }));
+                new EquatableArray<string>(new[] { message }));
             return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { info }));
         }
+
+        return result;
     }
 
     private static ParseResult ParseDocument(SpecFile file, CancellationToken cancellationToken)
@@ -64,7 +92,7 @@ internal sealed partial class Parser
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(file.Text));
+            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(file.Text))));
         }
         catch (YamlException exception)
         {
