@@ -84,6 +84,7 @@ internal static partial class Emitter
             writer.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
         }
 
+        WriteCookies(writer, operation);
         foreach (var parameter in operation.Parameters)
         {
             if (parameter.Location == ParameterLocation.Header)
@@ -271,6 +272,37 @@ internal static partial class Emitter
         }
 
         writer.Line();
+    }
+
+    /// <summary>Cookie parameters share one Cookie header, as <c>name=value</c> pairs joined by "; ".</summary>
+    private static void WriteCookies(SourceWriter writer, OperationModel operation)
+    {
+        var any = false;
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.Location != ParameterLocation.Cookie)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                writer.Line("var __cookies = new global::System.Text.StringBuilder();");
+                any = true;
+            }
+
+            WriteOptionalGuard(writer, parameter, () =>
+            {
+                writer.Line("__cookies.Append(__cookies.Length == 0 ? \"\" : \"; \").Append(" + Literal(parameter.WireName + "=") + ").Append(global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + "));");
+            });
+        }
+
+        if (any)
+        {
+            writer.Open("if (__cookies.Length > 0)");
+            writer.Line("__request.Headers.TryAddWithoutValidation(\"Cookie\", __cookies.ToString());");
+            writer.Close();
+        }
     }
 
     private static ParameterModel? FindPathParameter(OperationModel operation, string name)

@@ -46,12 +46,22 @@ internal static partial class Emitter
 
     private static void WriteProperty(SourceWriter writer, ApiHeader header, PropertyModel property, EmitOptions options)
     {
-        var mustBeSet = property.Required && !property.Nullable;
+        // A read-only member is the service's to fill: requiring it would force callers to invent a value.
+        var mustBeSet = property.Required && !property.Nullable && !property.ReadOnly;
         var isRequiredMember = mustBeSet && options.UseRequiredMembers;
 
         // [Obsolete] on a required member is CS9042 unless the whole type is obsolete, so there only the docs say it.
         var markObsolete = property.Deprecated && !isRequiredMember;
         writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
+        if (property.ReadOnly)
+        {
+            writer.Line("/// <remarks>Read-only: set by the service, not sent by callers.</remarks>");
+        }
+
+        if (property.DefaultValue is not null)
+        {
+            writer.Line("/// <value>The service's default is <c>" + SourceWriter.DocText(property.DefaultValue) + "</c>.</value>");
+        }
         if (property.Deprecated && !markObsolete)
         {
             writer.Line("/// <remarks>Deprecated in the OpenAPI description.</remarks>");

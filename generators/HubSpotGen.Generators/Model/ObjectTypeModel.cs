@@ -21,6 +21,8 @@ internal sealed record ObjectTypeModel(
 /// <param name="Nullable">Whether the schema allows JSON null.</param>
 /// <param name="Deprecated">Whether the property is deprecated.</param>
 /// <param name="Description">The spec's description, if any.</param>
+/// <param name="ReadOnly">Set by the service only: callers never have to give it.</param>
+/// <param name="DefaultValue">The spec's default as JSON text, for documentation.</param>
 internal sealed record PropertyModel(
     string JsonName,
     string CSharpName,
@@ -28,4 +30,6 @@ internal sealed record PropertyModel(
     bool Required,
     bool Nullable,
     bool Deprecated,
-    string? Description);
+    string? Description,
+    bool ReadOnly = false,
+    string? DefaultValue = null);

@@ -133,6 +133,13 @@ internal sealed partial class Parser
             (isSuccess ? successes : failures).Add(new ResponseModel(statusCode, isRange, isSuccess, kind, type, response.GetString("description")));
         }
 
+        // With no 2xx documented, "default" is the only description of what success looks like.
+        if (successes.Count == 0 && failures.FindIndex(response => response.StatusCode == 0) is var index and >= 0)
+        {
+            successes.Add(failures[index] with { IsSuccess = true });
+            failures.RemoveAt(index);
+        }
+
         successes.AddRange(failures);
         return successes.ToEquatableArray();
     }

@@ -89,12 +89,6 @@ internal sealed partial class Parser
             return null;
         }
 
-        if (location == ParameterLocation.Cookie)
-        {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, parameter, "The cookie parameter '" + name + "'", "it is skipped");
-            return null;
-        }
-
         // Swagger 2.0 describes the value on the parameter itself; OpenAPI 3 in its schema or content.
         var schemaNode = _isSwagger ? parameter : parameter.Get("schema") ?? FirstContentSchema(parameter);
         var type = ResolveSchema(schemaNode, CSharpNames.ToPascalCase(name));

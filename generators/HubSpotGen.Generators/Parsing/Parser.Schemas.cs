@@ -274,7 +274,9 @@ internal sealed partial class Parser
                 members.Required.Contains(entry.Key),
                 (propertySchema is not null && IsNullable(propertySchema)) || (target is not null && IsNullable(target)),
                 propertySchema.GetBool("deprecated") || target.GetBool("deprecated"),
-                propertySchema.GetString("description") ?? target.GetString("description")));
+                propertySchema.GetString("description") ?? target.GetString("description"),
+                propertySchema.GetBool("readOnly") || target.GetBool("readOnly"),
+                ScalarText(propertySchema.Get("default") ?? target.Get("default"))));
         }
 
         _objects[slot] = new ObjectTypeModel(
@@ -317,6 +319,10 @@ internal sealed partial class Parser
 
         return false;
     }
+
+    /// <summary>A scalar default as written in the spec; structured defaults are left to the description.</summary>
+    private static string? ScalarText(YamlNode? node) =>
+        node is YamlScalarNode { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
 
     private static string EscapePointerSegment(string name) => name.Replace("~", "~0").Replace("/", "~1");
 
