@@ -72,7 +72,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Combine(support)
             .SelectMany(static (pair, _) => pair.Left is null || DescribeUnsupportedCompilation(pair.Right) is not null
                 ? ImmutableArray<SourcePart>.Empty
-                : Emitter.Plan(pair.Left, new EmitOptions(UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11)).ToImmutableArray())
+                : Emitter.Plan(pair.Left, new EmitOptions(
+                    UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
+                    UseArrayPool: pair.Right.HasArrayPool)).ToImmutableArray())
             .WithTrackingName(TrackingNames.SourceParts);
         context.RegisterSourceOutput(sourceParts, static (output, part) =>
         {
@@ -100,7 +102,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         return new CompilationSupport(
             compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert") is not null,
             version.ToDisplayString(),
-            (int)version);
+            (int)version,
+            compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null);
     }
 
     /// <summary>Why the compilation cannot take the generated code, or null when it can.</summary>

@@ -215,7 +215,7 @@ internal static partial class Emitter
 
     private static void WriteUrl(SourceWriter writer, OperationModel operation)
     {
-        writer.Line("var __url = new global::System.Text.StringBuilder(_baseUrl);");
+        var pieces = new List<string> { "_baseUrl" };
         var path = operation.Path;
         var position = 0;
         while (position < path.Length)
@@ -224,21 +224,41 @@ internal static partial class Emitter
             var close = open < 0 ? -1 : path.IndexOf('}', open);
             if (open < 0 || close < 0)
             {
-                writer.Line("__url.Append(" + Literal(path.Substring(position)) + ");");
+                pieces.Add(Literal(path.Substring(position)));
                 break;
             }
 
             if (open > position)
             {
-                writer.Line("__url.Append(" + Literal(path.Substring(position, open - position)) + ");");
+                pieces.Add(Literal(path.Substring(position, open - position)));
             }
 
             var name = path.Substring(open + 1, close - open - 1);
             var parameter = FindPathParameter(operation, name);
-            writer.Line(parameter is null
-                ? "__url.Append(" + Literal(path.Substring(open, close - open + 1)) + ");"
-                : "__url.Append(global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + "));");
+            pieces.Add(parameter is null
+                ? Literal(path.Substring(open, close - open + 1))
+                : "global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + ")");
             position = close + 1;
+        }
+
+        var hasQueryParameters = false;
+        foreach (var parameter in operation.Parameters)
+        {
+            hasQueryParameters |= parameter.Location == ParameterLocation.Query;
+        }
+
+        // Without a query the URL is one concatenation; a builder is only worth it when pieces are optional.
+        if (!hasQueryParameters)
+        {
+            writer.Line("var __url = " + string.Join(" + ", pieces) + ";");
+            writer.Line();
+            return;
+        }
+
+        writer.Line("var __url = new global::System.Text.StringBuilder(_baseUrl, _baseUrl.Length + 128);");
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            writer.Line("__url.Append(" + pieces[i] + ");");
         }
 
         var hasQuery = false;

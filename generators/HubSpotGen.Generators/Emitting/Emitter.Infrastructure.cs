@@ -12,7 +12,7 @@ internal static partial class Emitter
     /// The client's private plumbing, in its own file so that the operations stay readable. Names start
     /// with "__" because operation parameters, which share the methods' scope, never do.
     /// </summary>
-    private static string EmitInfrastructure(ApiHeader header, EquatableArray<string> customHttpMethods)
+    private static string EmitInfrastructure(ApiHeader header, EquatableArray<string> customHttpMethods, EmitOptions options)
     {
         var writer = StartFile(header);
         writer.Open("public partial class " + header.ClientName);
@@ -24,6 +24,24 @@ internal static partial class Emitter
         writer.Line("};");
         writer.Line();
         writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializer __Serializer = global::Newtonsoft.Json.JsonSerializer.Create(__JsonSettings);");
+        writer.Line();
+        writer.Line("private static readonly global::System.Text.Encoding __Utf8 = new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);");
+        if (options.UseArrayPool)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Lends Newtonsoft's readers and writers their buffers, so a call does not allocate fresh ones.</summary>");
+            writer.Open("private sealed class __CharArrayPool : global::Newtonsoft.Json.IArrayPool<char>");
+            writer.Line("public static readonly __CharArrayPool Instance = new __CharArrayPool();");
+            writer.Line();
+            writer.Line("public char[] Rent(int minimumLength) => global::System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);");
+            writer.Line();
+            writer.Open("public void Return(char[]? array)");
+            writer.Open("if (array != null)");
+            writer.Line("global::System.Buffers.ArrayPool<char>.Shared.Return(array);");
+            writer.Close();
+            writer.Close();
+            writer.Close();
+        }
         foreach (var method in customHttpMethods)
         {
             writer.Line();
@@ -49,10 +67,21 @@ internal static partial class Emitter
         writer.Line("return builder.ToString();");
         writer.Close();
         writer.Line();
-        writer.Line("private static string __SerializeValue(object? value) => global::Newtonsoft.Json.JsonConvert.SerializeObject(value, __JsonSettings);");
+        writer.Open("private static string __SerializeValue(object? value)");
+        writer.Line("var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Line("__Serializer.Serialize(writer, value);");
+        writer.Line("return writer.ToString();");
+        writer.Close();
         writer.Line();
+        writer.Line("/// <summary>Serializes straight to UTF-8 bytes: no intermediate string, no second encoding pass.</summary>");
         writer.Open("private static global::System.Net.Http.HttpContent __SerializeJson(object value, string mediaType)");
-        writer.Line("var content = new global::System.Net.Http.StringContent(__SerializeValue(value), global::System.Text.Encoding.UTF8);");
+        writer.Line("var buffer = new global::System.IO.MemoryStream(256);");
+        writer.Line("using (var textWriter = new global::System.IO.StreamWriter(buffer, __Utf8, 256, leaveOpen: true))");
+        writer.Open("using (var jsonWriter = new global::Newtonsoft.Json.JsonTextWriter(textWriter)" + (options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "") + ")");
+        writer.Line("__Serializer.Serialize(jsonWriter, value);");
+        writer.Close();
+        writer.Line();
+        writer.Line("var content = new global::System.Net.Http.ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);");
         writer.Line("// JSON is UTF-8 by definition; the media type goes out exactly as the spec names it.");
         writer.Line("content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);");
         writer.Line("return content;");
@@ -60,8 +89,9 @@ internal static partial class Emitter
         writer.Line();
         writer.Open("private static async global::System.Threading.Tasks.Task<T> __ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, string operation, bool allowEmpty)");
         writer.Line("var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);");
-        writer.Line("using (var textReader = new global::System.IO.StreamReader(stream, global::System.Text.Encoding.UTF8))");
-        writer.Open("using (var jsonReader = new global::Newtonsoft.Json.JsonTextReader(textReader))");
+        writer.Line("// A small reader buffer: API answers are small, and the JSON reader keeps its own (pooled) buffer.");
+        writer.Line("using (var textReader = new global::System.IO.StreamReader(stream, global::System.Text.Encoding.UTF8, true, 512))");
+        writer.Open("using (var jsonReader = new global::Newtonsoft.Json.JsonTextReader(textReader)" + (options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "") + ")");
         writer.Line("T? value;");
         writer.Open("try");
         writer.Line("value = __Serializer.Deserialize<T>(jsonReader);");

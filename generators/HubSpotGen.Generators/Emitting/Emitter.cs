@@ -37,7 +37,7 @@ internal static partial class Emitter
         return part.Kind switch
         {
             SourcePartKind.Client => new GeneratedFile(client + ".Client.g.cs", EmitClient(part.Api!)),
-            SourcePartKind.Infrastructure => new GeneratedFile(client + ".Infrastructure.g.cs", EmitInfrastructure(part.Header, part.CustomHttpMethods)),
+            SourcePartKind.Infrastructure => new GeneratedFile(client + ".Infrastructure.g.cs", EmitInfrastructure(part.Header, part.CustomHttpMethods, part.Options)),
             SourcePartKind.ApiException => new GeneratedFile(client + ".ApiException.g.cs", EmitApiException(part.Header)),
             SourcePartKind.Object => new GeneratedFile(client + ".Models." + part.Object!.Name + ".g.cs", EmitObject(part.Header, part.Object, part.Options)),
             SourcePartKind.Union => new GeneratedFile(client + ".Unions." + part.Union!.Name + ".g.cs", EmitUnion(part.Header, part.Union)),
