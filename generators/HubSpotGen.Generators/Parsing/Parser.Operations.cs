@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -34,7 +33,7 @@ internal sealed partial class Parser
         }
     }
 
-    private OperationModel ParseOperation(string path, string method, YamlMappingNode pathItem, YamlMappingNode operation)
+    private OperationModel ParseOperation(string path, string method, SpecMapping pathItem, SpecMapping operation)
     {
         var desiredName = CSharpNames.ToPascalCase(operation.GetString("operationId") ?? method + " " + path, "Operation");
 
@@ -64,7 +63,7 @@ internal sealed partial class Parser
             ParseResponses(operation, baseName));
     }
 
-    private RequestBodyModel? ParseRequestBody(YamlMappingNode operation, string baseName, HashSet<string> parameterNames)
+    private RequestBodyModel? ParseRequestBody(SpecMapping operation, string baseName, HashSet<string> parameterNames)
     {
         if (operation.Get("requestBody") is not { } node || Dereference(node, "the operation is generated without a body", out _) is not { } requestBody)
         {
@@ -73,7 +72,7 @@ internal sealed partial class Parser
 
         string? chosenMediaType = null;
         var chosenKind = RequestBodyKind.Binary;
-        YamlMappingNode? chosenMedia = null;
+        SpecMapping? chosenMedia = null;
         foreach (var media in requestBody.GetMap("content").Entries())
         {
             var kind = MediaTypes.RequestKind(media.Key);
@@ -81,7 +80,7 @@ internal sealed partial class Parser
             {
                 chosenMediaType = media.Key;
                 chosenKind = kind;
-                chosenMedia = media.Value as YamlMappingNode;
+                chosenMedia = media.Value as SpecMapping;
             }
         }
 
@@ -112,7 +111,7 @@ internal sealed partial class Parser
         return new RequestBodyModel(name, mediaType, chosenKind, type, requestBody.GetBool("required"), requestBody.GetString("description"));
     }
 
-    private EquatableArray<ResponseModel> ParseResponses(YamlMappingNode operation, string baseName)
+    private EquatableArray<ResponseModel> ParseResponses(SpecMapping operation, string baseName)
     {
         var successes = new List<ResponseModel>();
         var failures = new List<ResponseModel>();
@@ -144,11 +143,11 @@ internal sealed partial class Parser
         return successes.ToEquatableArray();
     }
 
-    private (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(YamlMappingNode? response, string nameHint)
+    private (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(SpecMapping? response, string nameHint)
     {
         string? chosen = null;
         var chosenKind = ResponseBodyKind.None;
-        YamlMappingNode? chosenMedia = null;
+        SpecMapping? chosenMedia = null;
         foreach (var media in response.GetMap("content").Entries())
         {
             var kind = MediaTypes.ResponseKind(media.Key);
@@ -156,7 +155,7 @@ internal sealed partial class Parser
             {
                 chosen = media.Key;
                 chosenKind = kind;
-                chosenMedia = media.Value as YamlMappingNode;
+                chosenMedia = media.Value as SpecMapping;
             }
         }
 

@@ -2,19 +2,18 @@ using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
 internal sealed partial class Parser
 {
     /// <summary>The operation's parameters merged over the path item's: the operation's own wins on the same name and location.</summary>
-    private List<YamlMappingNode> MergeParameters(YamlMappingNode pathItem, YamlMappingNode operation)
+    private List<SpecMapping> MergeParameters(SpecMapping pathItem, SpecMapping operation)
     {
-        var declared = new List<(string Key, YamlMappingNode Node)>();
+        var declared = new List<(string Key, SpecMapping Node)>();
         foreach (var source in new[] { pathItem.GetSequence("parameters"), operation.GetSequence("parameters") })
         {
-            foreach (var item in source?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+            foreach (var item in source?.Children ?? (IList<SpecNode>)Array.Empty<SpecNode>())
             {
                 if (Dereference(item, "the parameter is skipped", out _) is not { } parameter)
                 {
@@ -34,7 +33,7 @@ internal sealed partial class Parser
     /// Path, query and header parameters, required ones first; path placeholders with no declaration
     /// become string parameters. Swagger's body and form parameters are the request body's business.
     /// </summary>
-    private List<ParameterModel> ParseParameters(string path, YamlMappingNode operation, List<YamlMappingNode> declared, HashSet<string> parameterNames)
+    private List<ParameterModel> ParseParameters(string path, SpecMapping operation, List<SpecMapping> declared, HashSet<string> parameterNames)
     {
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();
@@ -72,7 +71,7 @@ internal sealed partial class Parser
         return required;
     }
 
-    private ParameterModel? ParseParameter(YamlMappingNode parameter, HashSet<string> parameterNames)
+    private ParameterModel? ParseParameter(SpecMapping parameter, HashSet<string> parameterNames)
     {
         var name = parameter.GetString("name");
         ParameterLocation? location = parameter.GetString("in") switch
@@ -110,11 +109,11 @@ internal sealed partial class Parser
             parameter.GetString("description"));
     }
 
-    private static YamlNode? FirstContentSchema(YamlMappingNode parameter)
+    private static SpecNode? FirstContentSchema(SpecMapping parameter)
     {
         foreach (var media in parameter.GetMap("content").Entries())
         {
-            return (media.Value as YamlMappingNode).Get("schema");
+            return (media.Value as SpecMapping).Get("schema");
         }
 
         return null;

@@ -1,5 +1,4 @@
 using System;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -9,13 +8,13 @@ internal sealed partial class Parser
     /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
     /// Returns null, after reporting, when a reference is broken or loops.
     /// </summary>
-    private YamlMappingNode? Dereference(YamlNode node, string fallbackDescription, out string? lastPointer)
+    private SpecMapping? Dereference(SpecNode node, string fallbackDescription, out string? lastPointer)
     {
         lastPointer = null;
-        var current = node as YamlMappingNode;
+        var current = node as SpecMapping;
         for (var hops = 0; current is not null; hops++)
         {
-            if (current.Get("$ref") is not YamlScalarNode reference)
+            if (current.Get("$ref") is not SpecScalar reference)
             {
                 return current;
             }
@@ -27,7 +26,7 @@ internal sealed partial class Parser
             }
 
             lastPointer = reference.Value ?? string.Empty;
-            if (ResolvePointer(lastPointer) is not YamlMappingNode target)
+            if (ResolvePointer(lastPointer) is not SpecMapping target)
             {
                 Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
                 return null;
@@ -43,17 +42,17 @@ internal sealed partial class Parser
     /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
     /// broken reference another step already reports at the same node.
     /// </summary>
-    private YamlMappingNode? DereferenceQuietly(YamlMappingNode node)
+    private SpecMapping? DereferenceQuietly(SpecMapping node)
     {
         var current = node;
         for (var hops = 0; hops <= 64; hops++)
         {
-            if (current.Get("$ref") is not YamlScalarNode reference)
+            if (current.Get("$ref") is not SpecScalar reference)
             {
                 return current;
             }
 
-            if (ResolvePointer(reference.Value ?? string.Empty) is not YamlMappingNode target)
+            if (ResolvePointer(reference.Value ?? string.Empty) is not SpecMapping target)
             {
                 return null;
             }
@@ -65,14 +64,14 @@ internal sealed partial class Parser
     }
 
     /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>
-    private YamlNode? ResolvePointer(string pointer)
+    private SpecNode? ResolvePointer(string pointer)
     {
         if (!pointer.StartsWith("#", StringComparison.Ordinal))
         {
             return null;
         }
 
-        YamlNode current = _root;
+        SpecNode current = _root;
         foreach (var rawSegment in pointer.Substring(1).Split('/'))
         {
             if (rawSegment.Length == 0)
@@ -83,10 +82,10 @@ internal sealed partial class Parser
             var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
             switch (current)
             {
-                case YamlMappingNode map when map.Get(segment) is { } child:
+                case SpecMapping map when map.Get(segment) is { } child:
                     current = child;
                     break;
-                case YamlSequenceNode sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
+                case SpecSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
                     current = sequence.Children[index];
                     break;
                 default:

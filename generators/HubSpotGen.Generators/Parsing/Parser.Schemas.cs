@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -33,14 +32,14 @@ internal sealed partial class Parser
     }
 
     /// <summary>The C# type for a schema node, which may be a reference, a named schema or an inline one.</summary>
-    private TypeRef ResolveSchema(YamlNode? node, string nameHint)
+    private TypeRef ResolveSchema(SpecNode? node, string nameHint)
     {
-        if (node is not YamlMappingNode schema)
+        if (node is not SpecMapping schema)
         {
             return TypeRef.Any;
         }
 
-        if (schema.Get("$ref") is YamlScalarNode reference)
+        if (schema.Get("$ref") is SpecScalar reference)
         {
             var pointer = reference.Value ?? string.Empty;
             if (_typesByPointer.TryGetValue(pointer, out var known))
@@ -66,7 +65,7 @@ internal sealed partial class Parser
         return ResolveInlineSchema(schema, nameHint);
     }
 
-    private TypeRef ResolveNamedSchema(string pointer, string name, YamlNode node)
+    private TypeRef ResolveNamedSchema(string pointer, string name, SpecNode node)
     {
         if (_typesByPointer.TryGetValue(pointer, out var known))
         {
@@ -80,9 +79,9 @@ internal sealed partial class Parser
             return TypeRef.Any;
         }
 
-        var type = node is YamlMappingNode schema && IsObjectSchema(schema)
+        var type = node is SpecMapping schema && IsObjectSchema(schema)
             ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), pointer)
-            : node is YamlMappingNode unionSchema && UnionVariants(unionSchema) is { } variants
+            : node is SpecMapping unionSchema && UnionVariants(unionSchema) is { } variants
                 ? DeclareUnion(unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), pointer)
                 : ResolveSchema(node, name);
         _pointersInProgress.Remove(pointer);
@@ -90,7 +89,31 @@ internal sealed partial class Parser
         return type;
     }
 
-    private TypeRef ResolveInlineSchema(YamlMappingNode schema, string nameHint)
+    private readonly HashSet<SpecNode> _inlineSchemasInProgress = new();
+
+    /// <summary>
+    /// A YAML alias can make a schema contain itself without any $ref; reading it again from inside
+    /// would never end, so the inner occurrence becomes any JSON value.
+    /// </summary>
+    private TypeRef ResolveInlineSchema(SpecMapping schema, string nameHint)
+    {
+        if (!_inlineSchemasInProgress.Add(schema))
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, schema, "A schema that contains itself through a YAML alias", "the inner occurrence is kept as any JSON value");
+            return TypeRef.Any;
+        }
+
+        try
+        {
+            return ResolveInlineSchemaOnce(schema, nameHint);
+        }
+        finally
+        {
+            _inlineSchemasInProgress.Remove(schema);
+        }
+    }
+
+    private TypeRef ResolveInlineSchemaOnce(SpecMapping schema, string nameHint)
     {
         if (schema.GetSequence("allOf") is { Children.Count: 1 } single && schema.GetMap("properties") is null)
         {
@@ -144,13 +167,13 @@ internal sealed partial class Parser
     }
 
     /// <summary>The schema's type; for OpenAPI 3.1 type lists, the one that is not "null".</summary>
-    private static string? ReadTypeName(YamlMappingNode schema)
+    private static string? ReadTypeName(SpecMapping schema)
     {
         switch (schema.Get("type"))
         {
-            case YamlScalarNode scalar:
+            case SpecScalar scalar:
                 return scalar.Value;
-            case YamlSequenceNode list:
+            case SpecSequence list:
                 foreach (var name in list.Strings())
                 {
                     if (name != "null")
@@ -165,31 +188,31 @@ internal sealed partial class Parser
         }
     }
 
-    private static bool IsNullable(YamlMappingNode schema) =>
-        schema.GetBool("nullable") || (schema.Get("type") is YamlSequenceNode list && Contains(list.Strings(), "null"));
+    private static bool IsNullable(SpecMapping schema) =>
+        schema.GetBool("nullable") || (schema.Get("type") is SpecSequence list && Contains(list.Strings(), "null"));
 
     /// <summary>A schema that becomes a class: it declares properties, or merges several schemas with allOf.</summary>
-    private static bool IsObjectSchema(YamlMappingNode schema) =>
+    private static bool IsObjectSchema(SpecMapping schema) =>
         schema.Get("$ref") is null
         && (schema.GetMap("properties") is { Children.Count: > 0 } || schema.GetSequence("allOf") is { Children.Count: > 1 });
 
     /// <summary>What allOf parts and the schema itself declare, merged; the first declaration of a property wins.</summary>
     private sealed class ObjectMembers
     {
-        public List<KeyValuePair<string, YamlNode>> Properties { get; } = new();
+        public List<KeyValuePair<string, SpecNode>> Properties { get; } = new();
 
         public HashSet<string> PropertyNames { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
 
-        public YamlNode? AdditionalProperties { get; set; }
+        public SpecNode? AdditionalProperties { get; set; }
 
-        public YamlMappingNode? AdditionalPropertiesOwner { get; set; }
+        public SpecMapping? AdditionalPropertiesOwner { get; set; }
 
         public string? Description { get; set; }
     }
 
-    private void CollectMembers(YamlMappingNode schema, ObjectMembers members, HashSet<YamlMappingNode> visited)
+    private void CollectMembers(SpecMapping schema, ObjectMembers members, HashSet<SpecMapping> visited)
     {
         // A part reached twice (diamonds, or a loop through allOf) adds nothing new the second time.
         if (!visited.Add(schema))
@@ -197,9 +220,9 @@ internal sealed partial class Parser
             return;
         }
 
-        foreach (var part in schema.GetSequence("allOf")?.Children ?? (IList<YamlNode>)Array.Empty<YamlNode>())
+        foreach (var part in schema.GetSequence("allOf")?.Children ?? (IList<SpecNode>)Array.Empty<SpecNode>())
         {
-            if (part is YamlMappingNode partMap && DereferenceQuietly(partMap) is { } resolved)
+            if (part is SpecMapping partMap && DereferenceQuietly(partMap) is { } resolved)
             {
                 CollectMembers(resolved, members, visited);
                 members.Description ??= resolved.GetString("description");
@@ -227,17 +250,17 @@ internal sealed partial class Parser
     }
 
     /// <summary>The type of undeclared properties: null when forbidden, any JSON when allowed without a schema.</summary>
-    private TypeRef? ReadAdditionalProperties(YamlMappingNode schema, string nameHint) =>
+    private TypeRef? ReadAdditionalProperties(SpecMapping schema, string nameHint) =>
         schema.Get("additionalProperties") switch
         {
             null => TypeRef.Any,
-            YamlScalarNode { Value: "false" } => null,
-            YamlScalarNode => TypeRef.Any,
-            YamlMappingNode { Children.Count: 0 } => TypeRef.Any,
+            SpecScalar { Value: "false" } => null,
+            SpecScalar => TypeRef.Any,
+            SpecMapping { Children.Count: 0 } => TypeRef.Any,
             var other => ResolveSchema(other, nameHint),
         };
 
-    private TypeRef DeclareObject(YamlMappingNode schema, string desiredName, string? pointer)
+    private TypeRef DeclareObject(SpecMapping schema, string desiredName, string? pointer)
     {
         // The class may declare an AdditionalProperties member, and no member may share its type's name.
         var name = CSharpNames.MakeUnique(desiredName == "AdditionalProperties" ? desiredName + "Model" : desiredName, _typeNames);
@@ -251,7 +274,7 @@ internal sealed partial class Parser
         _objects.Add(null!);
 
         var members = new ObjectMembers();
-        CollectMembers(schema, members, new HashSet<YamlMappingNode>());
+        CollectMembers(schema, members, new HashSet<SpecMapping>());
         var additional = members.AdditionalProperties is null ? null : ReadAdditionalProperties(members.AdditionalPropertiesOwner!, name + "Value");
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name };
         if (additional is not null)
@@ -264,7 +287,7 @@ internal sealed partial class Parser
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
-            var propertySchema = entry.Value as YamlMappingNode;
+            var propertySchema = entry.Value as SpecMapping;
             // Quiet: ResolveSchema below reads the same reference and reports it if it is broken.
             var target = propertySchema is null ? null : DereferenceQuietly(propertySchema);
             properties.Add(new PropertyModel(
@@ -288,7 +311,7 @@ internal sealed partial class Parser
         return type;
     }
 
-    private TypeRef DeclareEnum(YamlMappingNode schema, YamlSequenceNode values, string desiredName)
+    private TypeRef DeclareEnum(SpecMapping schema, SpecSequence values, string desiredName)
     {
         // The struct declares these members itself, and no member may share its type's name.
         var name = CSharpNames.MakeUnique(Contains(EnumStructMemberNames, desiredName) ? desiredName + "Enum" : desiredName, _typeNames);
@@ -321,8 +344,8 @@ internal sealed partial class Parser
     }
 
     /// <summary>A scalar default as written in the spec; structured defaults are left to the description.</summary>
-    private static string? ScalarText(YamlNode? node) =>
-        node is YamlScalarNode { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
+    private static string? ScalarText(SpecNode? node) =>
+        node is SpecScalar { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
 
     private static string EscapePointerSegment(string name) => name.Replace("~", "~0").Replace("/", "~1");
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -14,10 +13,10 @@ internal sealed partial class Parser
 {
     private bool _isSwagger;
 
-    private RequestBodyModel? ParseSwaggerBody(YamlMappingNode operation, List<YamlMappingNode> declared, string baseName, HashSet<string> parameterNames)
+    private RequestBodyModel? ParseSwaggerBody(SpecMapping operation, List<SpecMapping> declared, string baseName, HashSet<string> parameterNames)
     {
         var consumes = MediaTypeList(operation, "consumes");
-        var formFields = new List<YamlMappingNode>();
+        var formFields = new List<SpecMapping>();
         foreach (var parameter in declared)
         {
             switch (parameter.GetString("in"))
@@ -55,7 +54,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Swagger form fields become one class, as an OpenAPI 3 form body's object schema would.</summary>
-    private TypeRef DeclareFormObject(List<YamlMappingNode> fields, string desiredName)
+    private TypeRef DeclareFormObject(List<SpecMapping> fields, string desiredName)
     {
         var name = CSharpNames.MakeUnique(desiredName, _typeNames);
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name };
@@ -78,9 +77,9 @@ internal sealed partial class Parser
         return new TypeRef(TypeKind.Object, name);
     }
 
-    private (ResponseBodyKind Kind, TypeRef? Type) ReadSwaggerResponseBody(YamlMappingNode operation, YamlMappingNode? response, string nameHint)
+    private (ResponseBodyKind Kind, TypeRef? Type) ReadSwaggerResponseBody(SpecMapping operation, SpecMapping? response, string nameHint)
     {
-        if (response.Get("schema") is not YamlMappingNode schema)
+        if (response.Get("schema") is not SpecMapping schema)
         {
             return (ResponseBodyKind.None, null);
         }
@@ -101,7 +100,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>The operation's own list, else the document's.</summary>
-    private List<string> MediaTypeList(YamlMappingNode operation, string key)
+    private List<string> MediaTypeList(SpecMapping operation, string key)
     {
         var list = new List<string>((operation.GetSequence(key) ?? _root.GetSequence(key)).Strings());
         return list;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -10,12 +9,12 @@ internal sealed partial class Parser
     private readonly List<UnionTypeModel> _unions = new();
 
     /// <summary>The oneOf or anyOf list of a schema that is a union rather than an object with properties.</summary>
-    private static YamlSequenceNode? UnionVariants(YamlMappingNode schema) =>
+    private static SpecSequence? UnionVariants(SpecMapping schema) =>
         !IsObjectSchema(schema) && (schema.GetSequence("oneOf") ?? schema.GetSequence("anyOf")) is { Children.Count: > 0 } variants
             ? variants
             : null;
 
-    private TypeRef DeclareUnion(YamlMappingNode schema, YamlSequenceNode variantNodes, string desiredName, string? pointer)
+    private TypeRef DeclareUnion(SpecMapping schema, SpecSequence variantNodes, string desiredName, string? pointer)
     {
         var name = CSharpNames.MakeUnique(desiredName, _typeNames);
         var type = new TypeRef(TypeKind.Union, name);
@@ -31,7 +30,7 @@ internal sealed partial class Parser
         var mapping = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entry in discriminator.GetMap("mapping").Entries())
         {
-            if (entry.Value is YamlScalarNode { Value: { } target })
+            if (entry.Value is SpecScalar { Value: { } target })
             {
                 if (!mapping.TryGetValue(target, out var values))
                 {
@@ -49,7 +48,7 @@ internal sealed partial class Parser
         {
             index++;
             var variantType = ResolveSchema(node, name + "Variant" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var reference = (node as YamlMappingNode).GetString("$ref");
+            var reference = (node as SpecMapping).GetString("$ref");
             var values = new List<string>();
             if (discriminator is not null && reference is not null)
             {

@@ -5,7 +5,6 @@ using System.Threading;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -18,9 +17,9 @@ internal sealed partial class Parser
     private readonly SpecFile _file;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly YamlMappingNode _root;
+    private readonly SpecMapping _root;
 
-    private Parser(SpecFile file, YamlMappingNode root, CancellationToken cancellationToken)
+    private Parser(SpecFile file, SpecMapping root, CancellationToken cancellationToken)
     {
         _file = file;
         _root = root;
@@ -89,21 +88,19 @@ internal sealed partial class Parser
             return Failed(file, DiagnosticDescriptors.InvalidNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0), file.Namespace);
         }
 
-        var stream = new YamlStream();
+        SpecNode? document;
         try
         {
-            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(file.Text))));
+            document = SpecTreeBuilder.Load(file.Text);
         }
         catch (YamlException exception)
         {
             return Failed(file, DiagnosticDescriptors.InvalidSyntax, Locate(file.Path, exception.Start, exception.End), CleanYamlMessage(exception));
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-            || (root.GetString("openapi") is null && root.GetString("swagger") is null))
+        if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
         {
-            var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-            var location = node is null ? new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0) : Locate(file.Path, node.Start, node.Start);
+            var location = document is null ? new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0) : Locate(file.Path, document.Start, document.Start);
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
@@ -140,7 +137,7 @@ internal sealed partial class Parser
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
     private string? ReadDefaultBaseUrl()
     {
-        if (_root.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not YamlMappingNode server)
+        if (_root.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not SpecMapping server)
         {
             return null;
         }
@@ -153,7 +150,7 @@ internal sealed partial class Parser
 
         foreach (var variable in server.GetMap("variables").Entries())
         {
-            var value = (variable.Value as YamlMappingNode).GetString("default") ?? string.Empty;
+            var value = (variable.Value as SpecMapping).GetString("default") ?? string.Empty;
             url = url.Replace("{" + variable.Key + "}", value);
         }
 
@@ -167,13 +164,16 @@ internal sealed partial class Parser
             : null;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] arguments) =>
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
 
     private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
         new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
 
-    private static SpecLocation Locate(string path, Mark start, Mark end)
+    private static SpecLocation Locate(string path, Mark start, Mark end) =>
+        Locate(path, new SpecMark(start.Index, start.Line, start.Column), new SpecMark(end.Index, end.Line, end.Column));
+
+    private static SpecLocation Locate(string path, SpecMark start, SpecMark end)
     {
         var startIndex = (int)start.Index;
         var endIndex = Math.Max(startIndex, (int)end.Index);

@@ -1,51 +1,23 @@
 using System;
 using System.Collections.Generic;
-using YamlDotNet.RepresentationModel;
 
 namespace HubSpotGen.Generators.Parsing;
 
-/// <summary>Small, allocation-light reads over YamlDotNet's representation model.</summary>
+/// <summary>Null-tolerant reads over the spec tree, so that a missing section reads as empty rather than failing.</summary>
 internal static class YamlNodes
 {
-    public static YamlNode? Get(this YamlMappingNode? map, string key)
-    {
-        if (map is null)
-        {
-            return null;
-        }
+    public static SpecNode? Get(this SpecMapping? map, string key) => map?.Find(key);
 
-        foreach (var entry in map.Children)
-        {
-            if (entry.Key is YamlScalarNode scalar && scalar.Value == key)
-            {
-                return entry.Value;
-            }
-        }
+    public static SpecScalar? GetKeyNode(this SpecMapping map, string key) => map.FindKey(key);
 
-        return null;
-    }
+    public static SpecMapping? GetMap(this SpecMapping? map, string key) => map.Get(key) as SpecMapping;
 
-    public static YamlScalarNode? GetKeyNode(this YamlMappingNode map, string key)
-    {
-        foreach (var entry in map.Children)
-        {
-            if (entry.Key is YamlScalarNode scalar && scalar.Value == key)
-            {
-                return scalar;
-            }
-        }
+    public static SpecSequence? GetSequence(this SpecMapping? map, string key) => map.Get(key) as SpecSequence;
 
-        return null;
-    }
+    public static string? GetString(this SpecMapping? map, string key) =>
+        map.Get(key) is SpecScalar scalar && !IsNullScalar(scalar) ? scalar.Value : null;
 
-    public static YamlMappingNode? GetMap(this YamlMappingNode? map, string key) => map.Get(key) as YamlMappingNode;
-
-    public static YamlSequenceNode? GetSequence(this YamlMappingNode? map, string key) => map.Get(key) as YamlSequenceNode;
-
-    public static string? GetString(this YamlMappingNode? map, string key) =>
-        map.Get(key) is YamlScalarNode { Value: { } value } && !IsNullScalar(map.Get(key)!) ? value : null;
-
-    public static bool GetBool(this YamlMappingNode? map, string key, bool fallback = false)
+    public static bool GetBool(this SpecMapping? map, string key, bool fallback = false)
     {
         var text = map.GetString(key);
         if (text is null)
@@ -57,7 +29,7 @@ internal static class YamlNodes
             || (!string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) && fallback);
     }
 
-    public static IEnumerable<KeyValuePair<string, YamlNode>> Entries(this YamlMappingNode? map)
+    public static IEnumerable<KeyValuePair<string, SpecNode>> Entries(this SpecMapping? map)
     {
         if (map is null)
         {
@@ -66,14 +38,11 @@ internal static class YamlNodes
 
         foreach (var entry in map.Children)
         {
-            if (entry.Key is YamlScalarNode { Value: { } key })
-            {
-                yield return new KeyValuePair<string, YamlNode>(key, entry.Value);
-            }
+            yield return new KeyValuePair<string, SpecNode>(entry.Key.Value, entry.Value);
         }
     }
 
-    public static IEnumerable<string> Strings(this YamlSequenceNode? sequence)
+    public static IEnumerable<string> Strings(this SpecSequence? sequence)
     {
         if (sequence is null)
         {
@@ -82,16 +51,15 @@ internal static class YamlNodes
 
         foreach (var item in sequence.Children)
         {
-            if (item is YamlScalarNode { Value: { } value })
+            if (item is SpecScalar scalar)
             {
-                yield return value;
+                yield return scalar.Value;
             }
         }
     }
 
     /// <summary>A plain <c>null</c> or <c>~</c> scalar, as YAML and JSON write "no value".</summary>
-    public static bool IsNullScalar(YamlNode node) =>
-        node is YamlScalarNode scalar
-        && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain
-        && (scalar.Value is null or "" or "null" or "~" or "Null" or "NULL");
+    public static bool IsNullScalar(SpecNode node) =>
+        node is SpecScalar { IsPlain: true } scalar
+        && scalar.Value is "" or "null" or "~" or "Null" or "NULL";
 }

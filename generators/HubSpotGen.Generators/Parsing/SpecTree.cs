@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+
+namespace HubSpotGen.Generators.Parsing;
+
+/// <summary>A position in the spec text: offset, and one-based line and column as YamlDotNet counts them.</summary>
+internal readonly struct SpecMark
+{
+    public SpecMark(long index, long line, long column)
+    {
+        Index = (int)index;
+        Line = (int)line;
+        Column = (int)column;
+    }
+
+    public int Index { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+}
+
+/// <summary>
+/// A node of the spec document: what the parser reads instead of YamlDotNet's representation model,
+/// which costs several times as much to build and looks keys up by scanning.
+/// </summary>
+internal abstract class SpecNode
+{
+    protected SpecNode(SpecMark start, SpecMark end)
+    {
+        Start = start;
+        End = end;
+    }
+
+    public SpecMark Start { get; }
+
+    public SpecMark End { get; internal set; }
+}
+
+internal sealed class SpecScalar : SpecNode
+{
+    public SpecScalar(string value, bool isPlain, SpecMark start, SpecMark end)
+        : base(start, end)
+    {
+        Value = value;
+        IsPlain = isPlain;
+    }
+
+    public string Value { get; }
+
+    /// <summary>Written without quotes, so that <c>null</c> or <c>true</c> mean what they say.</summary>
+    public bool IsPlain { get; }
+}
+
+internal sealed class SpecSequence : SpecNode
+{
+    public SpecSequence(SpecMark start)
+        : base(start, start)
+    {
+    }
+
+    public List<SpecNode> Children { get; } = new();
+}
+
+internal sealed class SpecMapping : SpecNode
+{
+    /// <summary>Small mappings are scanned; larger ones (components, paths) get an index on first lookup.</summary>
+    private const int IndexThreshold = 8;
+
+    private Dictionary<string, int>? _index;
+
+    public SpecMapping(SpecMark start)
+        : base(start, start)
+    {
+    }
+
+    /// <summary>Entries with scalar keys, in document order.</summary>
+    public List<KeyValuePair<SpecScalar, SpecNode>> Children { get; } = new();
+
+    public SpecNode? Find(string key)
+    {
+        if (Children.Count <= IndexThreshold)
+        {
+            foreach (var entry in Children)
+            {
+                if (entry.Key.Value == key)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+
+        if (_index is null)
+        {
+            _index = new Dictionary<string, int>(Children.Count, StringComparer.Ordinal);
+            for (var i = 0; i < Children.Count; i++)
+            {
+                _index[Children[i].Key.Value] = i;
+            }
+        }
+
+        return _index.TryGetValue(key, out var position) ? Children[position].Value : null;
+    }
+
+    public SpecScalar? FindKey(string key)
+    {
+        foreach (var entry in Children)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
+    }
+}
