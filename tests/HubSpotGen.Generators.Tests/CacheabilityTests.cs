@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text;
+using HubSpotGen.Generators.Emitting;
 using HubSpotGen.Generators.Tests.Harness;
 using Microsoft.CodeAnalysis;
 
@@ -95,6 +97,145 @@ public sealed class CacheabilityTests
         Assert.That(OutputReasons(second, TrackingNames.ParseResults), Has.Some.AnyOf(IncrementalStepRunReason.Modified, IncrementalStepRunReason.New));
         Assert.That(OutputReasons(second, TrackingNames.ApiModels), Has.Some.AnyOf(IncrementalStepRunReason.Modified, IncrementalStepRunReason.New));
         Assert.That(second.Sources.Single(s => s.HintName.EndsWith(".Client.g.cs", StringComparison.Ordinal)).Text, Does.Contain("Flow Service API (edited)"));
+    }
+
+    public static IEnumerable<TestCaseData> WhitespaceEdits()
+    {
+        foreach (var spec in new[] { "flow-service.yaml", "oas30-library-lending.yaml", "oas31-fleet-telemetry.yaml", "oas31-nullable-types.json" })
+        {
+            yield return new TestCaseData(spec, "blank-line-at-end").SetName("A_whitespace_only_edit_re_emits_no_file(" + spec + ", blank line at end)");
+            yield return new TestCaseData(spec, "trailing-spaces").SetName("A_whitespace_only_edit_re_emits_no_file(" + spec + ", trailing spaces)");
+            if (spec.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                yield return new TestCaseData(spec, "comment-line").SetName("A_whitespace_only_edit_re_emits_no_file(" + spec + ", comment line)");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(WhitespaceEdits))]
+    public void A_whitespace_only_edit_re_emits_no_file(string specName, string edit)
+    {
+        var original = LoadSpec(specName);
+        var edited = edit switch
+        {
+            "blank-line-at-end" => original.Text + "\n\n",
+            "trailing-spaces" => AddTrailingSpaces(original.Text),
+            _ => "# An edited comment.\n" + original.Text,
+        };
+        Assert.That(edited, Is.Not.EqualTo(original.Text));
+
+        var (first, second) = RunBeforeAndAfter(original, edited);
+
+        var reasons = SourcePartReasons(second);
+        Assert.That(reasons, Is.Not.Empty, TrackingNames.SourceParts + " did not run.");
+        Assert.That(reasons.Select(r => r.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), Describe(reasons));
+        Assert.That(second.Sources, Is.EqualTo(first.Sources));
+    }
+
+    [Test]
+    public void Editing_one_operation_summary_re_emits_only_the_client_file()
+    {
+        var original = SpecInput.FlowService();
+        const string summary = "summary: Create a base connection\n";
+        Assert.That(original.Text, Does.Contain(summary), "The spec's layout changed; update the anchor of this test.");
+
+        var (first, second) = RunBeforeAndAfter(original, original.Text.Replace(summary, "summary: Create a base connection (edited)\n"));
+
+        var reasons = SourcePartReasons(second);
+        Assert.That(reasons.Where(r => r.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New or IncrementalStepRunReason.Removed).Select(r => r.Part), Is.EqualTo(new[] { "Client" }), Describe(reasons));
+        Assert.That(reasons.Where(r => r.Part != "Client").Select(r => r.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), Describe(reasons));
+        Assert.That(reasons.Where(r => r.Part.StartsWith("Object", StringComparison.Ordinal) || r.Part.StartsWith("Enum", StringComparison.Ordinal)), Is.Not.Empty, "The spec should have model files for this test to mean anything.");
+        var changedFiles = second.Sources.Except(first.Sources).Select(s => s.HintName).ToList();
+        Assert.That(changedFiles, Has.Count.EqualTo(1).And.All.EndsWith(".Client.g.cs"));
+    }
+
+    [Test]
+    public void Editing_one_schema_re_emits_its_model_file_and_no_other_model_file()
+    {
+        var original = SpecInput.FlowService();
+        const string description = "description: Display name of the connection.\n";
+        Assert.That(original.Text, Does.Contain(description), "The spec's layout changed; update the anchor of this test.");
+
+        var at = original.Text.IndexOf(description, StringComparison.Ordinal);
+        var edited = original.Text.Substring(0, at) + "description: Display name of the connection (edited).\n" + original.Text.Substring(at + description.Length);
+
+        var (_, second) = RunBeforeAndAfter(original, edited);
+
+        var reasons = SourcePartReasons(second);
+        var changedModels = reasons
+            .Where(r => r.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New or IncrementalStepRunReason.Removed)
+            .Select(r => r.Part)
+            .Where(part => part is not "Client")
+            .ToList();
+        Assert.That(changedModels, Is.EqualTo(new[] { "Object CreateConnectionRequest" }), Describe(reasons));
+    }
+
+    private static SpecInput LoadSpec(string name) =>
+        name == "flow-service.yaml" ? SpecInput.FlowService() : CorpusFiles.Load(CorpusFiles.ValidFolder, name);
+
+    /// <summary>Runs the generator on <paramref name="original"/>, then again on the same driver with the spec's text replaced.</summary>
+    private static (GeneratorRun First, GeneratorRun Second) RunBeforeAndAfter(SpecInput original, string editedText)
+    {
+        var first = GeneratorHarness.RunAgain(GeneratorHarness.CreateDriver(new[] { original }, out var texts), TestCompilations.Create());
+        first.AssertGeneratorDidNotThrow();
+        var oldText = texts.Single();
+        var driver = first.Driver.ReplaceAdditionalText(oldText, new InMemoryAdditionalText(oldText.Path, editedText));
+        var second = GeneratorHarness.RunAgain(driver, first.InputCompilation);
+        second.AssertGeneratorDidNotThrow();
+        return (first, second);
+    }
+
+    /// <summary>Each output of the SourceParts step, named by the file it becomes, with why it was (or was not) produced again.</summary>
+    private static List<(string Part, IncrementalStepRunReason Reason)> SourcePartReasons(GeneratorRun run) =>
+        run.Result.TrackedSteps.TryGetValue(TrackingNames.SourceParts, out var steps)
+            ? steps.SelectMany(step => step.Outputs).Select(output => (PartName(output.Value), output.Reason)).ToList()
+            : new List<(string, IncrementalStepRunReason)>();
+
+    private static string PartName(object value) => value switch
+    {
+        SourcePart { Object: { } type } part => part.Kind + " " + type.Name,
+        SourcePart { Enum: { } type } part => part.Kind + " " + type.Name,
+        SourcePart { Union: { } type } part => part.Kind + " " + type.Name,
+        SourcePart part => part.Kind.ToString(),
+        _ => value.GetType().Name,
+    };
+
+    private static string Describe(IEnumerable<(string Part, IncrementalStepRunReason Reason)> reasons) =>
+        string.Join(", ", reasons.Select(r => r.Part + ": " + r.Reason));
+
+    /// <summary>
+    /// Trailing spaces on every line where YAML ignores them: not inside block scalars (| and >), whose
+    /// trailing spaces are content. JSON ignores them everywhere.
+    /// </summary>
+    private static string AddTrailingSpaces(string text)
+    {
+        var builder = new StringBuilder();
+        var blockIndent = -1;
+        foreach (var line in text.Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            var inBlock = blockIndent >= 0 && (line.Trim().Length == 0 || indent > blockIndent);
+            if (!inBlock)
+            {
+                blockIndent = -1;
+            }
+
+            builder.Append(line);
+            if (!inBlock && line.Trim().Length > 0)
+            {
+                builder.Append("   ");
+                var trimmed = line.TrimEnd();
+                if (trimmed.EndsWith('|') || trimmed.EndsWith('>') || trimmed.EndsWith("|-", StringComparison.Ordinal) || trimmed.EndsWith(">-", StringComparison.Ordinal)
+                    || trimmed.EndsWith("|+", StringComparison.Ordinal) || trimmed.EndsWith(">+", StringComparison.Ordinal))
+                {
+                    blockIndent = indent;
+                }
+            }
+
+            builder.Append('\n');
+        }
+
+        return builder.ToString(0, builder.Length - 1);
     }
 
     private const string InvalidSpecForDiagnostics = """
