@@ -1,7 +1,10 @@
 namespace HubSpotGen.FlowService;
 
-/// <summary>HubSpot base connections in Flow Service, over the generated <see cref="FlowServiceClient"/>.</summary>
-public sealed class HubSpotConnections
+/// <summary>
+/// HubSpot base connections in Flow Service, over the generated <see cref="FlowServiceClient"/>: create, find,
+/// read, update, delete and explore them. Every method checks its arguments before anything is sent.
+/// </summary>
+public sealed partial class HubSpotConnections
 {
     private readonly FlowServiceClient _client;
 
@@ -31,5 +34,49 @@ public sealed class HubSpotConnections
             ConnectionSpec = HubSpotConnectionSpec.Reference(),
         };
         return _client.CreateConnectionAsync(request, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the connection. Flow Service answers 204 with no body, and some of its endpoints 202 (accepted,
+    /// finished later); both count as success.
+    /// </summary>
+    /// <param name="id">The connection's id; must not be <see cref="Guid.Empty"/>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
+    /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown id or 400 while flows still use the connection.</exception>
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        RequireId(id);
+        return _client.DeleteConnectionAsync(id, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Reads the HubSpot connection spec: its name, provider, version and the auth specs that say which params a connection needs.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The spec with id <see cref="HubSpotConnectionSpec.Id"/>.</returns>
+    /// <exception cref="ApiException">Flow Service refused, or answered without the spec in its <c>items</c> envelope.</exception>
+    public async Task<ConnectionSpec> GetSpecAsync(CancellationToken cancellationToken = default)
+    {
+        const string Operation = "GET /connectionSpecs/{connectionSpecId}";
+        var answer = await _client.GetConnectionSpecAsync(HubSpotConnectionSpec.IdAsGuid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var items = answer.Items ?? [];
+        foreach (var spec in items)
+        {
+            if (spec.Id == HubSpotConnectionSpec.IdAsGuid)
+            {
+                return spec;
+            }
+        }
+
+        // The service was asked for one id, so a lone item of another id is still its answer; an empty envelope is not.
+        return items.Count == 1 ? items[0] : throw UnexpectedAnswer.Create(Operation, "an items envelope without the HubSpot connection spec");
+    }
+
+    /// <summary>Refuses <see cref="Guid.Empty"/>, which no connection has, before it turns into a request for <c>/connections/00000000-…</c>.</summary>
+    private static void RequireId(Guid id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? paramName = null)
+    {
+        if (id == Guid.Empty)
+        {
+            throw new ArgumentException("The connection id must not be empty.", paramName);
+        }
     }
 }
