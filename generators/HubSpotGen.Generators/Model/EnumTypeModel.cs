@@ -4,7 +4,8 @@ namespace HubSpotGen.Generators.Model;
 /// <param name="Name">The C# struct name.</param>
 /// <param name="Description">The spec's description, if any.</param>
 /// <param name="Members">The listed values.</param>
-internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+/// <param name="IsInteger">Values are JSON integers rather than strings.</param>
+internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members, bool IsInteger = false);
 
 /// <summary>A listed value of a string enum.</summary>
 /// <param name="Value">The value on the wire.</param>

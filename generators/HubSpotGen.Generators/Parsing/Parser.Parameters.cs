@@ -62,7 +62,8 @@ internal sealed partial class Parser
         {
             if (!pathNames.Contains(placeholder))
             {
-                Report(DiagnosticDescriptors.UnsupportedConstruct, operation, "The path placeholder '{" + placeholder + "}' without a parameter", "a required string parameter is generated for it");
+                // Pointed at the path template, where the placeholder is written.
+                Report(DiagnosticDescriptors.UnsupportedConstruct, (SpecNode?)_root.GetMap("paths")?.FindKey(path) ?? operation, "The path placeholder '{" + placeholder + "}' without a parameter", "a required string parameter is generated for it");
                 required.Add(new ParameterModel(placeholder, CSharpNames.MakeUnique(CSharpNames.ToParameterName(placeholder), parameterNames), ParameterLocation.Path, TypeRef.String, true, false, null));
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -61,6 +62,56 @@ internal sealed partial class Parser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every <c>$ref</c> in the document is checked once, wherever it stands: headers, examples and links
+    /// are never read to build the client, but a reference there that points nowhere is still a mistake.
+    /// </summary>
+    private void ReportBrokenReferences()
+    {
+        var visited = new HashSet<SpecNode>();
+        var pending = new Stack<SpecNode>();
+        pending.Push(_root);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (!visited.Add(node))
+            {
+                continue;
+            }
+
+            if (node is SpecSequence sequence)
+            {
+                foreach (var child in sequence.Children)
+                {
+                    pending.Push(child);
+                }
+
+                continue;
+            }
+
+            if (node is not SpecMapping mapping)
+            {
+                continue;
+            }
+
+            foreach (var entry in mapping.Children)
+            {
+                if (entry.Key.Value == "$ref" && entry.Value is SpecScalar reference)
+                {
+                    if (ResolvePointer(reference.Value) is null)
+                    {
+                        Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
+                    }
+                }
+                else if (entry.Key.Value != "example")
+                {
+                    // An example value is data, not spec: a "$ref" key inside one is just a key.
+                    pending.Push(entry.Value);
+                }
+            }
+        }
     }
 
     /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>

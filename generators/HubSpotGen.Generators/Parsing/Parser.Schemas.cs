@@ -54,6 +54,12 @@ internal sealed partial class Parser
                 return TypeRef.Any;
             }
 
+            if (_pointersInProgress.Contains(pointer))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value, as the references loop without reaching a schema");
+                return TypeRef.Any;
+            }
+
             var name = pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
                 ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
                 : pointer.StartsWith(SwaggerSchemaPointerPrefix, StringComparison.Ordinal)
@@ -90,6 +96,7 @@ internal sealed partial class Parser
     }
 
     private readonly HashSet<SpecNode> _inlineSchemasInProgress = new();
+    private readonly Dictionary<SpecNode, TypeRef> _typesByInlineNode = new();
 
     /// <summary>
     /// A YAML alias can make a schema contain itself without any $ref; reading it again from inside
@@ -105,7 +112,15 @@ internal sealed partial class Parser
 
         try
         {
-            return ResolveInlineSchemaOnce(schema, nameHint);
+            // One node is one type, however many aliases or allOf merges reach it: reading it per use
+            // would duplicate classes and, through aliases of aliases, grow exponentially.
+            if (!_typesByInlineNode.TryGetValue(schema, out var type))
+            {
+                type = ResolveInlineSchemaOnce(schema, nameHint);
+                _typesByInlineNode[schema] = type;
+            }
+
+            return type;
         }
         finally
         {
@@ -126,9 +141,9 @@ internal sealed partial class Parser
         }
 
         var type = ReadTypeName(schema);
-        if (schema.GetSequence("enum") is { } values && type == "string")
+        if (schema.GetSequence("enum") is { } values && type is "string" or "integer")
         {
-            return DeclareEnum(schema, values, CSharpNames.ToPascalCase(nameHint, "Enum"));
+            return DeclareEnum(schema, values, CSharpNames.ToPascalCase(nameHint, "Enum"), type == "integer");
         }
 
         if (IsObjectSchema(schema))
@@ -161,7 +176,10 @@ internal sealed partial class Parser
                 });
             case "boolean":
                 return new TypeRef(TypeKind.Boolean);
+            case null or "null":
+                return TypeRef.Any;
             default:
+                Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Get("type")!, "The schema type '" + type + "'", "the value is kept as any JSON value");
                 return TypeRef.Any;
         }
     }
@@ -311,22 +329,34 @@ internal sealed partial class Parser
         return type;
     }
 
-    private TypeRef DeclareEnum(SpecMapping schema, SpecSequence values, string desiredName)
+    private TypeRef DeclareEnum(SpecMapping schema, SpecSequence values, string desiredName, bool isInteger)
     {
         // The struct declares these members itself, and no member may share its type's name.
         var name = CSharpNames.MakeUnique(Contains(EnumStructMemberNames, desiredName) ? desiredName + "Enum" : desiredName, _typeNames);
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name, "Value", "Converter" };
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // x-enum-varnames is the common extension that names the values, mostly of integer enums.
+        var givenNames = new List<string>(schema.GetSequence("x-enum-varnames").Strings());
+        var index = 0;
         foreach (var value in values.Strings())
         {
+            var position = index++;
+            if (isInteger && !long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+
             if (seen.Add(value))
             {
-                members.Add(new EnumMemberModel(value, CSharpNames.MakeUnique(CSharpNames.ToPascalCase(value, "Empty"), memberNames)));
+                var desiredMember = position < givenNames.Count ? CSharpNames.ToPascalCase(givenNames[position], "Empty")
+                    : isInteger ? "Value" + value.Replace("-", "Minus")
+                    : CSharpNames.ToPascalCase(value, "Empty");
+                members.Add(new EnumMemberModel(value, CSharpNames.MakeUnique(desiredMember, memberNames)));
             }
         }
 
-        _enums.Add(new EnumTypeModel(name, schema.GetString("description"), members.ToEquatableArray()));
+        _enums.Add(new EnumTypeModel(name, schema.GetString("description"), members.ToEquatableArray(), isInteger));
         return new TypeRef(TypeKind.Enum, name);
     }
 

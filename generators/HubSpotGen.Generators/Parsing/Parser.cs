@@ -17,6 +17,7 @@ internal sealed partial class Parser
     private readonly SpecFile _file;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<(string Id, int Start)> _reported = new();
     private readonly SpecMapping _root;
 
     private Parser(SpecFile file, SpecMapping root, CancellationToken cancellationToken)
@@ -121,6 +122,7 @@ internal sealed partial class Parser
         _typeNames.Add("ApiException");
 
         _isSwagger = _root.GetString("openapi") is null;
+        ReportBrokenReferences();
         ParseComponentSchemas();
         ParseOperations();
 
@@ -164,8 +166,15 @@ internal sealed partial class Parser
             : null;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
+    /// <summary>Reports once per diagnostic and node: several readings of one broken node (a reference used
+    /// by many operations, say) are still one problem to fix.</summary>
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
+    {
+        if (_reported.Add((descriptor.Id, node.Start.Index)))
+        {
+            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
+        }
+    }
 
     private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
         new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
