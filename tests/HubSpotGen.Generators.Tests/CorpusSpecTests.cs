@@ -12,34 +12,6 @@ namespace HubSpotGen.Generators.Tests;
 /// </summary>
 public sealed class CorpusSpecTests
 {
-    private const string PendingCategory = "Pending";
-
-    /// <summary>
-    /// Cases that fail because the generator lacks a feature or has a bug, keyed by test and file, with why.
-    /// Remove an entry once the generator is fixed; the case then runs in the default category again.
-    /// </summary>
-    private static readonly Dictionary<(string Test, string File), string> Pending = new()
-    {
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "invalid-json-missing-comma.json")] =
-            "Pending: JSON with a missing comma between members is accepted (YAML flow leniency); no HSG0002 is reported at all.",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "schema-ref-loop.yaml")] =
-            "Pending: a loop of schema aliases (A -> B -> A) silently becomes any JSON; no HSG0004 is reported.",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "undeclared-path-placeholder.yaml")] =
-            "Pending: HSG0006 for an undeclared path placeholder points at the operation's first key (line 9), not at the path template that holds the placeholder (line 7).",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "unknown-schema-type.yaml")] =
-            "Pending: an unknown schema type ('strng') silently becomes any JSON; no warning is reported.",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "unresolved-header-and-example-refs.yaml")] =
-            "Pending: dangling $refs to components/headers and components/examples are not reported (HSG0004 expected at lines 16 and 23).",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "unresolved-schema-refs.yaml")] =
-            "Pending: a dangling $ref inside allOf (line 37) is not reported; the others are.",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "yaml-tab-indentation.yaml")] =
-            "Pending: HSG0002 for a tab used as indentation points at line 1 instead of the line with the tab (9).",
-        [(nameof(Broken_spec_reports_its_diagnostic_at_the_declared_line), "yaml-unclosed-flow-at-end.yaml")] =
-            "Pending: HSG0002 for an unclosed '[' on the last line (8, no final newline) points at line 9, past the end of the file.",
-        [(nameof(Broken_spec_reports_each_problem_once), "unresolved-schema-refs.yaml")] =
-            "Pending: HSG0004 for '#/components/schemas/Nobody' (line 29) and '.../NoExtras' (line 33) is reported twice each.",
-    };
-
     /// <summary>One run per spec, shared by the tests that look at it from different sides.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<GeneratorRun>> Runs = new(StringComparer.Ordinal);
 
@@ -155,13 +127,7 @@ public sealed class CorpusSpecTests
     {
         foreach (var file in files)
         {
-            var data = new TestCaseData(file).SetName(test + "(" + file + ")");
-            if (Pending.TryGetValue((test, file), out var reason))
-            {
-                data.SetCategory(PendingCategory).SetDescription(reason);
-            }
-
-            yield return data;
+            yield return new TestCaseData(file).SetName(test + "(" + file + ")");
         }
     }
 

@@ -10,7 +10,7 @@ namespace HubSpotGen.Generators.Tests;
 public sealed class DiagnosticTests
 {
     [Test]
-    public void Invalid_yaml_is_HSG0002_at_the_line_of_the_syntax_error()
+    public void Invalid_yaml_is_HSG0002_at_the_bracket_that_is_never_closed()
     {
         var spec = SpecText.Lf("""
             openapi: 3.0.3
@@ -26,7 +26,7 @@ public sealed class DiagnosticTests
         var run = RunAndCheckSafety(spec);
 
         var diagnostic = SingleDiagnostic(run, "HSG0002");
-        Assert.That(LineOf(diagnostic), Is.EqualTo(SpecText.LineOf(spec, "operationId: listThings")));
+        Assert.That(LineOf(diagnostic), Is.EqualTo(SpecText.LineOf(spec, "get: [unclosed, list")));
         Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
     }
 

@@ -70,8 +70,15 @@ internal static class DiagnosticDescriptors
         "The AdditionalFiles item's OpenApiNamespace metadata '{0}' is not a valid C# namespace; no client was generated",
         "Set OpenApiNamespace to dot-separated identifiers that are not C# keywords, e.g. 'Contoso.FlowService'.");
 
+    public static readonly DiagnosticDescriptor ReferenceLoop = Create(
+        "HSG0011", DiagnosticSeverity.Warning,
+        "References loop without reaching a schema",
+        "The reference '{0}' closes a loop of references that never reaches a schema; any JSON value is used instead",
+        "A schema that is only a $ref must eventually point at a schema with content. Break the loop.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
+        [ReferenceLoop.Id] = ReferenceLoop,
         [InternalError.Id] = InternalError,
         [InvalidSyntax.Id] = InvalidSyntax,
         [NotAnOpenApiDocument.Id] = NotAnOpenApiDocument,

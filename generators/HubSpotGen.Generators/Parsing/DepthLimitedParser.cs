@@ -30,7 +30,7 @@ internal sealed class DepthLimitedParser : IParser
             case MappingStart or SequenceStart:
                 if (++_depth > MaxDepth)
                 {
-                    throw new NestingTooDeepException(_inner.Current.Start, _inner.Current.End);
+                    throw new SpecSyntaxException((int)_inner.Current.Start.Index, "the document nests deeper than " + MaxDepth + " levels");
                 }
 
                 break;
@@ -43,11 +43,3 @@ internal sealed class DepthLimitedParser : IParser
     }
 }
 
-/// <summary>The spec nests deeper than <see cref="DepthLimitedParser.MaxDepth"/> levels.</summary>
-internal sealed class NestingTooDeepException : YamlException
-{
-    public NestingTooDeepException(Mark start, Mark end)
-        : base(start, end, "the document nests deeper than " + DepthLimitedParser.MaxDepth + " levels")
-    {
-    }
-}

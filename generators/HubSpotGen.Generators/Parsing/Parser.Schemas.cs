@@ -56,7 +56,7 @@ internal sealed partial class Parser
 
             if (_pointersInProgress.Contains(pointer))
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value, as the references loop without reaching a schema");
+                Report(DiagnosticDescriptors.ReferenceLoop, reference, pointer);
                 return TypeRef.Any;
             }
 

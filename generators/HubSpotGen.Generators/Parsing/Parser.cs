@@ -89,14 +89,19 @@ internal sealed partial class Parser
             return Failed(file, DiagnosticDescriptors.InvalidNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0), file.Namespace);
         }
 
+        if (JsonSyntaxCheck.LooksLikeJson(file.Text) && JsonSyntaxCheck.FindError(file.Text) is { } jsonError)
+        {
+            return Failed(file, DiagnosticDescriptors.InvalidSyntax, LocateOffset(file.Path, file.Text, jsonError.Offset), jsonError.Message);
+        }
+
         SpecNode? document;
         try
         {
             document = SpecTreeBuilder.Load(file.Text);
         }
-        catch (YamlException exception)
+        catch (SpecSyntaxException exception)
         {
-            return Failed(file, DiagnosticDescriptors.InvalidSyntax, Locate(file.Path, exception.Start, exception.End), CleanYamlMessage(exception));
+            return Failed(file, DiagnosticDescriptors.InvalidSyntax, LocateOffset(file.Path, file.Text, exception.Offset), exception.Message);
         }
 
         if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
@@ -179,8 +184,27 @@ internal sealed partial class Parser
     private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
         new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
 
-    private static SpecLocation Locate(string path, Mark start, Mark end) =>
-        Locate(path, new SpecMark(start.Index, start.Line, start.Column), new SpecMark(end.Index, end.Line, end.Column));
+    /// <summary>A one-character span at <paramref name="offset"/>, kept inside the text (a file may end mid-line).</summary>
+    private static SpecLocation LocateOffset(string path, string text, int offset)
+    {
+        offset = Math.Max(0, Math.Min(offset, text.Length));
+        int line = 0, column = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 0;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        var length = offset < text.Length && text[offset] != '\n' ? 1 : 0;
+        return new SpecLocation(path, offset, length, line, column, line, column + length);
+    }
 
     private static SpecLocation Locate(string path, SpecMark start, SpecMark end)
     {
@@ -196,11 +220,5 @@ internal sealed partial class Parser
             Math.Max(0, (int)end.Column - 1));
     }
 
-    /// <summary>YamlDotNet prefixes its messages with the position, which the diagnostic's location already gives.</summary>
-    private static string CleanYamlMessage(YamlException exception)
-    {
-        var message = exception.Message;
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
-    }
+
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using YamlDotNet.Core;
@@ -12,16 +13,35 @@ namespace HubSpotGen.Generators.Parsing;
 internal static class SpecTreeBuilder
 {
     /// <summary>The first document's root, or null for an empty stream.</summary>
-    /// <exception cref="YamlException">The text is not valid YAML or JSON; the exception carries the position.</exception>
+    /// <exception cref="SpecSyntaxException">The text is not valid YAML; the exception says where.</exception>
     public static SpecNode? Load(string text)
+    {
+        var open = new Stack<Frame>();
+        var lastEnd = 0;
+        try
+        {
+            return Build(text, open, ref lastEnd);
+        }
+        catch (YamlException exception) when (exception is not SpecSyntaxException)
+        {
+            throw Relocate(text, open, exception.Start.Index, CleanMessage(exception.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some unclosed flow collections.
+            throw Relocate(text, open, lastEnd, "the YAML cannot be read past this point");
+        }
+    }
+
+    private static SpecNode? Build(string text, Stack<Frame> open, ref int lastEnd)
     {
         var parser = new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)));
         var anchors = new Dictionary<string, SpecNode>();
-        var open = new Stack<Frame>();
         SpecNode? root = null;
         while (parser.MoveNext())
         {
             var current = parser.Current!;
+            lastEnd = (int)current.End.Index;
             SpecNode? completed = null;
             switch (current)
             {
@@ -32,12 +52,12 @@ internal static class SpecTreeBuilder
                 case SequenceStart sequenceStart:
                     var sequence = new SpecSequence(Mark(sequenceStart.Start));
                     Remember(anchors, sequenceStart.Anchor, sequence);
-                    open.Push(new Frame(sequence));
+                    open.Push(new Frame(sequence, sequenceStart.Style == SequenceStyle.Flow));
                     break;
                 case MappingStart mappingStart:
                     var mapping = new SpecMapping(Mark(mappingStart.Start));
                     Remember(anchors, mappingStart.Anchor, mapping);
-                    open.Push(new Frame(mapping));
+                    open.Push(new Frame(mapping, mappingStart.Style == MappingStyle.Flow));
                     break;
                 case SequenceEnd or MappingEnd:
                     var frame = open.Pop();
@@ -48,7 +68,7 @@ internal static class SpecTreeBuilder
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out completed))
                     {
-                        throw new YamlException(alias.Start, alias.End, "the alias '*" + alias.Value.Value + "' names no anchor before it");
+                        throw new SpecSyntaxException((int)alias.Start.Index, "the alias '*" + alias.Value.Value + "' names no anchor before it");
                     }
 
                     break;
@@ -74,6 +94,88 @@ internal static class SpecTreeBuilder
         return root;
     }
 
+    /// <summary>
+    /// YamlDotNet reports some mistakes where it gave up rather than where they are: an unclosed bracket at
+    /// the end of the text, or a tab at the start of the document. This moves the position to the cause.
+    /// </summary>
+    private static SpecSyntaxException Relocate(string text, Stack<Frame> open, long reportedOffset, string message)
+    {
+        var offset = (int)Math.Max(0, Math.Min(reportedOffset, text.Length));
+        if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
+        {
+            return new SpecSyntaxException(tab, message);
+        }
+
+        foreach (var frame in open)
+        {
+            if (!frame.IsFlow)
+            {
+                continue;
+            }
+
+            // The innermost open bracket on an earlier line than the failure is the one never closed.
+            var bracket = frame.Node.Start.Index;
+            if (LineOf(text, bracket) < LineOf(text, offset))
+            {
+                var character = bracket < text.Length ? text[bracket] : '[';
+                return new SpecSyntaxException(bracket, "the '" + character + "' opened here is not closed (" + message + ")");
+            }
+
+            break;
+        }
+
+        return new SpecSyntaxException(offset, message);
+    }
+
+    private static int? FirstTabIndentation(string text)
+    {
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var position = lineStart;
+            while (position < text.Length && text[position] == ' ')
+            {
+                position++;
+            }
+
+            if (position < text.Length && text[position] == '\t')
+            {
+                return position;
+            }
+
+            var end = text.IndexOf('\n', lineStart);
+            if (end < 0)
+            {
+                break;
+            }
+
+            lineStart = end + 1;
+        }
+
+        return null;
+    }
+
+    private static int LineOf(string text, int offset)
+    {
+        var line = 0;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return line;
+    }
+
+    /// <summary>YamlDotNet starts its messages with the position, which the diagnostic's location gives already.</summary>
+    private static string CleanMessage(string message)
+    {
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
+    }
+
     private static void Remember(Dictionary<string, SpecNode> anchors, AnchorName anchor, SpecNode node)
     {
         if (!anchor.IsEmpty)
@@ -93,13 +195,17 @@ internal static class SpecTreeBuilder
         private SpecNode? _pendingKey;
         private bool _hasPendingKey;
 
-        public Frame(SpecNode node)
+        public Frame(SpecNode node, bool isFlow)
         {
             Node = node;
+            IsFlow = isFlow;
             _keys = node is SpecMapping ? new HashSet<string>() : null;
         }
 
         public SpecNode Node { get; }
+
+        /// <summary>Written with brackets or braces, which a truncated or mistyped line leaves open.</summary>
+        public bool IsFlow { get; }
 
         public void ApplyMerges()
         {
@@ -158,14 +264,23 @@ internal static class SpecTreeBuilder
             {
                 if (!_keys!.Add(key.Value))
                 {
-                    throw new YamlException(
-                        new Mark(key.Start.Index, key.Start.Line, key.Start.Column),
-                        new Mark(key.End.Index, key.End.Line, key.End.Column),
-                        "duplicate key '" + key.Value + "'");
+                    throw new SpecSyntaxException(key.Start.Index, "duplicate key '" + key.Value + "'");
                 }
 
                 ((SpecMapping)Node).Children.Add(new KeyValuePair<SpecScalar, SpecNode>(key, child));
             }
         }
     }
+}
+
+/// <summary>The spec is not valid YAML; <see cref="Offset"/> is where the problem is.</summary>
+internal sealed class SpecSyntaxException : YamlException
+{
+    public SpecSyntaxException(int offset, string message)
+        : base(message)
+    {
+        Offset = offset;
+    }
+
+    public int Offset { get; }
 }
