@@ -45,15 +45,6 @@ internal static partial class Emitter
         };
     }
 
-    /// <summary>Everything a model emits, in one go; for tests and benchmarks.</summary>
-    public static IEnumerable<GeneratedFile> EmitAll(ApiModel model, EmitOptions options)
-    {
-        foreach (var part in Plan(model, options))
-        {
-            yield return Emit(part);
-        }
-    }
-
     private static SourceWriter StartFile(ApiHeader header)
     {
         var writer = new SourceWriter();

@@ -70,24 +70,12 @@ internal sealed partial class Parser
             return null;
         }
 
-        string? chosenMediaType = null;
-        var chosenKind = RequestBodyKind.Binary;
-        SpecMapping? chosenMedia = null;
-        foreach (var media in requestBody.GetMap("content").Entries())
-        {
-            var kind = MediaTypes.RequestKind(media.Key);
-            if (chosenMediaType is null || MediaTypes.RequestPreference(kind) < MediaTypes.RequestPreference(chosenKind))
-            {
-                chosenMediaType = media.Key;
-                chosenKind = kind;
-                chosenMedia = media.Value as SpecMapping;
-            }
-        }
-
-        if (chosenMediaType is null)
+        if (PreferredMedia(requestBody.GetMap("content"), mediaType => MediaTypes.RequestPreference(MediaTypes.RequestKind(mediaType))) is not var (chosenMediaType, chosenMedia))
         {
             return null;
         }
+
+        var chosenKind = MediaTypes.RequestKind(chosenMediaType);
 
         var name = CSharpNames.MakeUnique("body", parameterNames);
         var mediaType = MediaTypes.Bare(chosenMediaType);
@@ -145,20 +133,12 @@ internal sealed partial class Parser
 
     private (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(SpecMapping? response, string nameHint)
     {
-        string? chosen = null;
-        var chosenKind = ResponseBodyKind.None;
-        SpecMapping? chosenMedia = null;
-        foreach (var media in response.GetMap("content").Entries())
+        if (PreferredMedia(response.GetMap("content"), mediaType => MediaTypes.ResponsePreference(MediaTypes.ResponseKind(mediaType))) is not var (chosen, chosenMedia))
         {
-            var kind = MediaTypes.ResponseKind(media.Key);
-            if (chosen is null || MediaTypes.ResponsePreference(kind) < MediaTypes.ResponsePreference(chosenKind))
-            {
-                chosen = media.Key;
-                chosenKind = kind;
-                chosenMedia = media.Value as SpecMapping;
-            }
+            return (ResponseBodyKind.None, null);
         }
 
+        var chosenKind = MediaTypes.ResponseKind(chosen);
         return chosenKind switch
         {
             ResponseBodyKind.Json => (chosenKind, ResolveSchema(chosenMedia.Get("schema"), nameHint)),
@@ -166,6 +146,24 @@ internal sealed partial class Parser
             ResponseBodyKind.Binary => (chosenKind, new TypeRef(TypeKind.Bytes)),
             _ => (ResponseBodyKind.None, null),
         };
+    }
+
+    /// <summary>The content entry the client handles best (lowest rank); the first such in document order.</summary>
+    private static (string MediaType, SpecMapping? Media)? PreferredMedia(SpecMapping? content, Func<string, int> rank)
+    {
+        (string MediaType, SpecMapping? Media)? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var media in content.Entries())
+        {
+            var candidateRank = rank(media.Key);
+            if (candidateRank < bestRank)
+            {
+                best = (media.Key, media.Value as SpecMapping);
+                bestRank = candidateRank;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>"404" is 404; a range such as "2XX" stands for its first code; anything else is ignored.</summary>
