@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using HubSpotGen.Cli.Commands;
 
 namespace HubSpotGen.Cli;
 
@@ -7,7 +8,12 @@ namespace HubSpotGen.Cli;
 /// The <c>hubspotgen</c> command tree. The environment, the output streams and the network are passed in,
 /// so that tests run the real command in process.
 /// </summary>
-internal sealed class CliApplication(Func<string, string?> environment, TextWriter output, TextWriter error, HttpMessageHandler? transport = null)
+/// <param name="environment">Reads an environment variable; null when unset.</param>
+/// <param name="output">stdout: results only, so that <c>--json</c> output can be piped.</param>
+/// <param name="error">stderr: errors, and progress when <paramref name="showProgress"/>.</param>
+/// <param name="transport">Replaces the network; null for the real one.</param>
+/// <param name="showProgress">Whether stderr is a terminal that wants to see long work advance.</param>
+internal sealed class CliApplication(Func<string, string?> environment, TextWriter output, TextWriter error, HttpMessageHandler? transport = null, bool showProgress = false)
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -20,6 +26,7 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
+            // Every parse error is a usage error (exit 2), reported before anything is sent.
             foreach (var parseError in parseResult.Errors)
             {
                 await error.WriteLineAsync("error: " + parseError.Message);
@@ -33,45 +40,27 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
 
     private RootCommand BuildRootCommand()
     {
-        var root = new RootCommand("Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against a local stub.");
-        var connections = new Command("connections", "Flow Service base connections.");
-        connections.Subcommands.Add(BuildCreateHubSpot());
-        root.Subcommands.Add(connections);
-        return root;
-    }
-
-    private Command BuildCreateHubSpot()
-    {
-        var name = new Option<string>("--name") { Description = "The connection's name.", Required = true };
-        var description = new Option<string?>("--description") { Description = "An optional description." };
-        var json = new Option<bool>("--json") { Description = "Print {\"id\": ..., \"etag\": ...} as JSON." };
-        var command = new Command(
-            "create-hubspot",
-            "Create a HubSpot base connection from HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_ACCESS_TOKEN and HUBSPOT_REFRESH_TOKEN.")
+        var context = new CommandContext(environment, output, error, transport, showProgress);
+        var connections = new Command("connections", "Flow Service base connections to HubSpot.")
         {
-            name,
-            description,
-            json,
+            CreateHubSpotCommand.Build(context),
+            GetConnectionCommand.Build(context),
+            ListConnectionsCommand.Build(context),
+            UpdateHubSpotCommand.Build(context),
+            DeleteConnectionCommand.Build(context),
+            ExploreConnectionCommand.Build(context),
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        var specs = new Command("specs", "Flow Service connection specs.")
         {
-            var settings = CliSettings.Read(environment, needsHubSpot: true, out var problems);
-            if (settings is null)
-            {
-                await error.WriteLineAsync("error: missing or invalid configuration: " + string.Join(", ", problems));
-                return ExitCodes.UsageError;
-            }
-
-            var connectionName = parseResult.GetValue(name);
-            if (string.IsNullOrWhiteSpace(connectionName))
-            {
-                await error.WriteLineAsync("error: --name must not be blank");
-                return ExitCodes.UsageError;
-            }
-
-            return await CreateHubSpotConnection.RunAsync(
-                settings, connectionName, parseResult.GetValue(description), parseResult.GetValue(json), output, error, transport, cancellationToken);
-        });
-        return command;
+            GetSpecCommand.Build(context),
+        };
+        return new RootCommand(
+            "Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against a local stub. " +
+            "Configuration: AEP_FLOW_SERVICE_URL, AEP_ACCESS_TOKEN, AEP_API_KEY, AEP_IMS_ORG, AEP_SANDBOX_NAME, and for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
+            "Exit codes: 0 success, 1 Flow Service error or unreachable, 2 missing or invalid configuration or arguments.")
+        {
+            connections,
+            specs,
+        };
     }
 }

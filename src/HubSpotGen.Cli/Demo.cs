@@ -1,3 +1,4 @@
+using HubSpotGen.Cli.Commands;
 using HubSpotGen.FlowService;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -38,7 +39,12 @@ internal static class Demo
 
         await output.WriteLineAsync($"1. Started a local Flow Service stub at {settings.Platform.BaseAddress}");
         await output.WriteLineAsync("2. Creating a HubSpot base connection named 'HubSpot demo connection'");
-        var exitCode = await CreateHubSpotConnection.RunAsync(settings, "HubSpot demo connection", "Created by the hubspotgen demo", json: false, output, error, transport: null, cancellationToken);
+        var exitCode = await FlowServiceCall.RunAsync(
+            settings,
+            transport: null,
+            error,
+            client => CreateHubSpotCommand.CreateAsync(client, settings.HubSpot!, "HubSpot demo connection", "Created by the hubspotgen demo", json: false, output, cancellationToken),
+            cancellationToken);
 
         foreach (var entry in stub.LogEntries)
         {

@@ -7,4 +7,4 @@ Console.CancelKeyPress += (_, eventArgs) =>
     cancellation.Cancel();
 };
 
-return await new CliApplication(Environment.GetEnvironmentVariable, Console.Out, Console.Error).RunAsync(args, cancellation.Token);
+return await new CliApplication(Environment.GetEnvironmentVariable, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected).RunAsync(args, cancellation.Token);

@@ -20,15 +20,40 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         ["HUBSPOT_REFRESH_TOKEN"] = FakePlatform.HubSpotRefreshToken,
     };
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <summary>Only the AEP_* variables: what every subcommand but create-hubspot and update-hubspot needs.</summary>
+    public static Dictionary<string, string?> PlatformEnvironment(Uri flowServiceUrl)
+    {
+        var environment = FullEnvironment(flowServiceUrl);
+        foreach (var name in environment.Keys.Where(name => name.StartsWith("HUBSPOT_", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(name);
+        }
+
+        return environment;
+    }
+
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, showProgress: false, args);
+
+    /// <summary>Runs as if stderr were a terminal, which is when long work reports progress.</summary>
+    public static Task<CliRun> RunWithProgressAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(environment, showProgress: true, args);
+
+    private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> environment, bool showProgress, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var application = new CliApplication(name => environment.TryGetValue(name, out var value) ? value : null, output, error);
+        var application = new CliApplication(name => environment.TryGetValue(name, out var value) ? value : null, output, error, showProgress: showProgress);
         var exitCode = await application.RunAsync(args, CancellationToken.None);
         var run = new CliRun(exitCode, output.ToString(), error.ToString());
         SecretAssert.ContainsNoSecret(run.Output, "stdout");
         SecretAssert.ContainsNoSecret(run.Error, "stderr");
         return run;
     }
+
+    /// <summary>The lines of stdout, without the empty last one.</summary>
+    public IReadOnlyList<string> OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList();
+
+    /// <summary>The lines of stderr, without the empty last one.</summary>
+    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList();
 }
