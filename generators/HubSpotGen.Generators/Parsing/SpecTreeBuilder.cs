@@ -190,7 +190,7 @@ internal static class SpecTreeBuilder
     /// <remarks>Merged entries are added when the mapping ends, so that its own keys take precedence.</remarks>
     private sealed class Frame
     {
-        private readonly HashSet<string>? _keys;
+        private HashSet<string>? _keys;
         private List<SpecNode>? _merges;
         private SpecNode? _pendingKey;
         private bool _hasPendingKey;
@@ -199,13 +199,46 @@ internal static class SpecTreeBuilder
         {
             Node = node;
             IsFlow = isFlow;
-            _keys = node is SpecMapping ? new HashSet<string>() : null;
         }
 
         public SpecNode Node { get; }
 
         /// <summary>Written with brackets or braces, which a truncated or mistyped line leaves open.</summary>
         public bool IsFlow { get; }
+
+        /// <summary>
+        /// Records a key, false when the mapping has it already. Most mappings are small: they are scanned,
+        /// and only a large one gets a set (a set per mapping was a large share of the load time).
+        /// </summary>
+        private bool AddKey(string key)
+        {
+            var children = ((SpecMapping)Node).Children;
+            if (_keys is null)
+            {
+                foreach (var entry in children)
+                {
+                    if (entry.Key.Value == key)
+                    {
+                        return false;
+                    }
+                }
+
+                if (children.Count >= 8)
+                {
+                    _keys = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var entry in children)
+                    {
+                        _keys.Add(entry.Key.Value);
+                    }
+
+                    _keys.Add(key);
+                }
+
+                return true;
+            }
+
+            return _keys.Add(key);
+        }
 
         public void ApplyMerges()
         {
@@ -226,7 +259,7 @@ internal static class SpecTreeBuilder
 
                     foreach (var entry in sourceMapping.Children)
                     {
-                        if (_keys!.Add(entry.Key.Value))
+                        if (AddKey(entry.Key.Value))
                         {
                             mapping.Children.Add(entry);
                         }
@@ -262,7 +295,7 @@ internal static class SpecTreeBuilder
             // Complex (non-scalar) keys mean nothing in OpenAPI; their entries are dropped.
             if (_pendingKey is SpecScalar key)
             {
-                if (!_keys!.Add(key.Value))
+                if (!AddKey(key.Value))
                 {
                     throw new SpecSyntaxException(key.Start.Index, "duplicate key '" + key.Value + "'");
                 }
