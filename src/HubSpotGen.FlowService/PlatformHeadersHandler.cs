@@ -1,28 +1,49 @@
+using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HubSpotGen.FlowService;
 
 /// <summary>
 /// The Platform header policy: every request carries the bearer token, API key, IMS org and sandbox,
-/// and every body says it is JSON. A header the caller already set on the request wins.
+/// and every body says it is JSON. A header the caller already set on the request wins. When Flow Service
+/// answers 401 to a token this handler added, the token is refreshed once and the request repeated.
 /// </summary>
 public sealed class PlatformHeadersHandler : DelegatingHandler
 {
     private readonly PlatformOptions _options;
+    private readonly IAccessTokenProvider _tokens;
+    private readonly ILogger _logger;
 
     /// <summary>Applies <paramref name="options"/>, which are validated here, at start-up, rather than at the first call.</summary>
+    /// <param name="options">The Platform values; see <see cref="PlatformOptions.Validate"/>.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or unsafe.</exception>
     public PlatformHeadersHandler(PlatformOptions options)
+        : this(options, null, null)
+    {
+    }
+
+    internal PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider? tokens, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _tokens = tokens ?? options.TokenProvider ?? (options.Ims is { } ims ? new ImsAccessTokenProvider(ims, logger: _logger) : new StaticAccessTokenProvider(options.AccessToken!));
     }
 
     /// <inheritdoc/>
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = request.Headers;
-        headers.Authorization ??= new AuthenticationHeaderValue("Bearer", _options.AccessToken);
+        string? token = null;
+        if (headers.Authorization is null)
+        {
+            token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         AddIfAbsent(headers, "x-api-key", _options.ApiKey!);
         AddIfAbsent(headers, "x-gw-ims-org-id", _options.ImsOrgId!);
         AddIfAbsent(headers, "x-sandbox-name", _options.SandboxName!);
@@ -31,7 +52,25 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        return base.SendAsync(request, cancellationToken);
+        // Method and path only: the headers hold the token, and the body may hold credentials.
+        _logger.LogTrace("Sending {Method} {Path}", request.Method, request.RequestUri?.AbsolutePath);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (token is not null && response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // A 401 means the service did not act, so repeating even a POST is safe; once, so a bad
+            // credential fails instead of looping.
+            var renewed = await _tokens.RefreshAccessTokenAsync(token, cancellationToken).ConfigureAwait(false);
+            if (renewed is not null && renewed != token)
+            {
+                _logger.LogInformation("Flow Service answered 401; repeating {Method} {Path} once with a renewed token", request.Method, request.RequestUri?.AbsolutePath);
+                response.Dispose();
+                headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        _logger.LogTrace("{Method} {Path} answered {Status}", request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode);
+        return response;
     }
 
     private static void AddIfAbsent(HttpRequestHeaders headers, string name, string value)

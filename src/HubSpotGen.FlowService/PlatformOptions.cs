@@ -9,8 +9,23 @@ public sealed class PlatformOptions
     /// <summary>The Flow Service address; its path (such as /data/foundation/flowservice) is kept.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>The IMS access token sent as <c>Authorization: Bearer</c>.</summary>
+    /// <summary>
+    /// The IMS access token sent as <c>Authorization: Bearer</c>. Required unless <see cref="TokenProvider"/> or
+    /// <see cref="Ims"/> supplies tokens instead.
+    /// </summary>
     public string? AccessToken { get; set; }
+
+    /// <summary>Supplies the bearer token; takes precedence over <see cref="Ims"/> and <see cref="AccessToken"/>.</summary>
+    public IAccessTokenProvider? TokenProvider { get; set; }
+
+    /// <summary>OAuth server-to-server credentials exchanged at IMS for tokens; used when <see cref="TokenProvider"/> is null.</summary>
+    public ImsCredentials? Ims { get; set; }
+
+    /// <summary>
+    /// Retries and timeouts. Null (the default) sends every request once, with the HttpClient's own timeout;
+    /// <see cref="FlowServiceResilienceOptions"/>' defaults suit production.
+    /// </summary>
+    public FlowServiceResilienceOptions? Resilience { get; set; }
 
     /// <summary>The Developer Console client id, sent as <c>x-api-key</c>.</summary>
     public string? ApiKey { get; set; }
@@ -30,8 +45,24 @@ public sealed class PlatformOptions
         {
             problems.Add($"{nameof(BaseAddress)} must be an absolute http or https address");
         }
+        else if (!TransportSecurity.MayCarryCredentials(BaseAddress))
+        {
+            problems.Add(TransportSecurity.PlainHttpProblem(nameof(BaseAddress), BaseAddress));
+        }
 
-        AddIfBlank(problems, AccessToken, nameof(AccessToken));
+        if (TokenProvider is null)
+        {
+            if (Ims is not null)
+            {
+                Ims.CollectProblems(problems);
+            }
+            else
+            {
+                AddIfBlank(problems, AccessToken, nameof(AccessToken));
+            }
+        }
+
+        Resilience?.CollectProblems(problems);
         AddIfBlank(problems, ApiKey, nameof(ApiKey));
         AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
         AddIfBlank(problems, SandboxName, nameof(SandboxName));
@@ -43,7 +74,7 @@ public sealed class PlatformOptions
 
     /// <summary>Shows where and as whom, never the access token.</summary>
     public override string ToString() =>
-        $"PlatformOptions {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")} }}";
+        $"PlatformOptions {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())} }}";
 
     private static void AddIfBlank(List<string> problems, string? value, string name)
     {
