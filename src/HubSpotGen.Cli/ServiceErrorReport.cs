@@ -2,7 +2,7 @@ using HubSpotGen.FlowService;
 
 namespace HubSpotGen.Cli;
 
-/// <summary>One line for stderr about a failed call: status, the service's error code, and its title.</summary>
+/// <summary>One line for stderr about a failed call: status, the service's error code, its title and the request id.</summary>
 internal static class ServiceErrorReport
 {
     public static string Describe(ApiException exception)
@@ -14,9 +14,11 @@ internal static class ServiceErrorReport
             return "error: " + exception.Message;
         }
 
-        var code = error?.Code ?? "no error code";
-        var title = error?.Summary ?? "no error title";
-        return $"error: Flow Service answered {exception.StatusCode}: {code}: {title}";
+        var view = exception.ToFlowServiceError();
+        var code = view.Code ?? "no error code";
+        var title = view.Title ?? "no error title";
+        var requestId = view.RequestId is null ? "" : $" (request id {view.RequestId})";
+        return $"error: Flow Service answered {exception.StatusCode}: {code}: {title}{requestId}";
     }
 
     /// <summary>A 412 on a change: the usual line, plus which etag was stale and what to do about it.</summary>

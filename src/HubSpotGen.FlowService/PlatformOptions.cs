@@ -22,10 +22,10 @@ public sealed class PlatformOptions
     public ImsCredentials? Ims { get; set; }
 
     /// <summary>
-    /// Retries and timeouts. Null (the default) sends every request once, with the HttpClient's own timeout;
-    /// <see cref="FlowServiceResilienceOptions"/>' defaults suit production.
+    /// Retries and timeouts, on by default with <see cref="FlowServiceResilienceOptions"/>' production values.
+    /// Null sends every request once, with the HttpClient's own timeout.
     /// </summary>
-    public FlowServiceResilienceOptions? Resilience { get; set; }
+    public FlowServiceResilienceOptions? Resilience { get; set; } = new();
 
     /// <summary>The Developer Console client id, sent as <c>x-api-key</c>.</summary>
     public string? ApiKey { get; set; }

@@ -114,4 +114,20 @@ public sealed class CreateHubSpotCommandTests : StubServerFixture
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("AEP_FLOW_SERVICE_URL"));
     }
+
+    [Test]
+    public async Task A_service_error_line_carries_the_request_id_and_no_stack_trace()
+    {
+        Server.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create()
+                .WithStatusCode(400)
+                .WithHeader("Content-Type", "application/json")
+                .WithHeader("x-request-id", "req-7f3a")
+                .WithBody("""{"type":"https://ns.adobe.com/aep/errors/FLOW-1413-400","title":"Invalid spec id","status":400}"""));
+
+        var run = await CliRun.RunAsync(CliRun.FullEnvironment(BaseAddress), "connections", "create-hubspot", "--name", "n");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Is.EqualTo("error: Flow Service answered 400: FLOW-1413-400: Invalid spec id (request id req-7f3a)"));
+    }
 }

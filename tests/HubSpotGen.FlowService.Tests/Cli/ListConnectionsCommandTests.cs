@@ -109,14 +109,15 @@ public sealed class ListConnectionsCommandTests : LifecycleFixture
     {
         AnswerInTurn(
             (200, Page("/connections?continuationToken=page-2", ConnectionWithSecrets(ConnectionId, "first"))),
-            (503, """{"type":"https://ns.adobe.com/aep/errors/FLOW-0000-503","title":"Service unavailable","status":503}"""));
+            (500, """{"type":"https://ns.adobe.com/aep/errors/FLOW-1102-500","title":"Internal server error","status":500}"""));
 
+        // 500 rather than 503: a 503 is retried now, and this test is about what a lasting failure leaves behind.
         var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "list", "--json");
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Output, Is.Empty);
         Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
-        Assert.That(run.ErrorLines[0], Does.Contain("503").And.Contain("FLOW-0000-503").And.Contain("Service unavailable"));
+        Assert.That(run.ErrorLines[0], Does.Contain("500").And.Contain("FLOW-1102-500").And.Contain("Internal server error"));
     }
 
     [TestCase("0")]
