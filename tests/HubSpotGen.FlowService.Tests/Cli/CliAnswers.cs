@@ -9,18 +9,17 @@ namespace HubSpotGen.FlowService.Tests.Cli;
 /// </summary>
 internal static class CliAnswers
 {
-    public const string ConnectionsPath = FakePlatform.BasePath + "/connections";
+    public const string ConnectionsPath = DocumentedAnswers.ConnectionsPath;
 
     public const string ConnectionId = "69f188b6-af07-4587-8061-e94d34637b41";
     public const string SecondId = "2fce94c1-9a93-4971-8e94-c19a93097129";
 
     /// <summary>An etag as the service sends it and as the command prints it: the quotes are part of the value.</summary>
-    public const string Etag = "\"6802064a-0000-0200-0000-6387c6b90000\"";
+    public const string Etag = DocumentedAnswers.Etag;
 
-    public const string NewEtag = "\"3600e378-0000-0200-0000-5f40212f0000\"";
+    public const string NewEtag = DocumentedAnswers.NewEtag;
 
-    /// <summary>The HubSpot filter, escaped as it goes on the wire.</summary>
-    public const string HubSpotPropertyOnWire = "property=connectionSpec.id%3D%3Dcc6a4487-9e91-433e-a3a3-9cf6626c1806";
+    public const string HubSpotPropertyOnWire = DocumentedAnswers.HubSpotPropertyOnWire;
 
     /// <summary>A connection as get and list return it, with the given auth params object.</summary>
     public static string Connection(string id, string name, string authParams) => $$"""
@@ -57,9 +56,7 @@ internal static class CliAnswers
         """;
 
     /// <summary>A list or get envelope, with a next link when <paramref name="nextHref"/> is set.</summary>
-    public static string Page(string? nextHref, params string[] connections) =>
-        "{ \"items\": [" + string.Join(",", connections) + "]" +
-        (nextHref is null ? "" : ", \"_links\": { \"next\": { \"href\": \"" + nextHref + "\" } }") + " }";
+    public static string Page(string? nextHref, params string[] connections) => DocumentedAnswers.Page(nextHref, connections);
 
     public const string UpdatedAnswer = """{ "id": "69f188b6-af07-4587-8061-e94d34637b41", "etag": "\"3600e378-0000-0200-0000-5f40212f0000\"" }""";
 
@@ -81,46 +78,12 @@ internal static class CliAnswers
         }
         """;
 
-    public const string ExploreRoot = """
-        [
-          { "type": "table", "name": "Contacts", "path": "Hubspot.Contacts", "canPreview": true, "canFetchSchema": true },
-          { "type": "table", "name": "Companies", "path": "Hubspot.Companies", "canPreview": false, "canFetchSchema": true }
-        ]
-        """;
+    public const string ExploreRoot = DocumentedAnswers.ExploreRoot;
 
-    public const string ExploreContactsColumns = """
-        [
-          { "name": "Vid", "type": "long", "xdm": { "type": "integer", "minimum": -9007199254740991, "maximum": 9007199254740991 } },
-          { "name": "Email", "type": "string", "xdm": { "type": "string" } },
-          { "name": "CreatedAt", "type": "string", "xdm": { "type": "string", "format": "date-time" }, "meta:xdmType": "date-time" }
-        ]
-        """;
+    public const string ExploreContactsColumns = DocumentedAnswers.ExploreContactsColumns;
 
-    public static string ExploreContactsTable => "{ \"format\": \"flat\", \"schema\": { \"columns\": " + ExploreContactsColumns + " } }";
+    public const string ExploreContactsTable = DocumentedAnswers.ExploreContactsTable;
 
-    public const string HubSpotSpec = """
-        {
-          "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
-          "name": "hubspot",
-          "providerId": "0ed90a81-07f4-4586-8190-b40eccef1c5a",
-          "version": "1.0",
-          "type": "CRM",
-          "authSpec": [{
-            "name": "Basic Authentication",
-            "type": "Basic Authentication",
-            "spec": {
-              "$schema": "http://json-schema.org/draft-07/schema#",
-              "type": "object",
-              "properties": {
-                "clientId": { "type": "string" },
-                "clientSecret": { "type": "string", "format": "password" },
-                "accessToken": { "type": "string", "format": "password" },
-                "refreshToken": { "type": "string", "format": "password" }
-              },
-              "required": ["clientId", "clientSecret", "accessToken", "refreshToken"]
-            }
-          }],
-          "attributes": { "category": "CRM" }
-        }
-        """;
+    /// <summary>HubSpot's connection spec item; the tests wrap it in the items envelope themselves.</summary>
+    public const string HubSpotSpec = DocumentedAnswers.HubSpotSpecItem;
 }

@@ -1,19 +1,19 @@
+using HubSpotGen.FlowService.Tests.Support;
+
 namespace HubSpotGen.FlowService.Tests.Lifecycle;
 
 /// <summary>Documented Flow Service answers for the lifecycle calls, with made-up ids and masked credentials.</summary>
 internal static class LifecycleAnswers
 {
-    public const string ConnectionsPath = "/data/foundation/flowservice/connections";
+    public const string ConnectionsPath = DocumentedAnswers.ConnectionsPath;
 
     public static readonly Guid ConnectionId = Guid.Parse("69f188b6-af07-4587-8061-e94d34637b41");
 
-    /// <summary>An etag as the service sends it: the quotes are part of the value.</summary>
-    public const string Etag = "\"6802064a-0000-0200-0000-6387c6b90000\"";
+    public const string Etag = DocumentedAnswers.Etag;
 
-    public const string NewEtag = "\"3600e378-0000-0200-0000-5f40212f0000\"";
+    public const string NewEtag = DocumentedAnswers.NewEtag;
 
-    /// <summary>The HubSpot filter, escaped as it goes on the wire.</summary>
-    public const string HubSpotPropertyOnWire = "property=connectionSpec.id%3D%3Dcc6a4487-9e91-433e-a3a3-9cf6626c1806";
+    public const string HubSpotPropertyOnWire = DocumentedAnswers.HubSpotPropertyOnWire;
 
     /// <summary>One connection as list and get return it; the etag is JSON-escaped here.</summary>
     public static string Connection(Guid id, string name) => $$"""
@@ -36,9 +36,7 @@ internal static class LifecycleAnswers
         """;
 
     /// <summary>A list page: the given connections, and a next link when <paramref name="nextHref"/> is set.</summary>
-    public static string Page(string? nextHref, params string[] connections) =>
-        "{ \"items\": [" + string.Join(",", connections) + "]" +
-        (nextHref is null ? "" : ", \"_links\": { \"next\": { \"href\": \"" + nextHref + "\" } }") + " }";
+    public static string Page(string? nextHref, params string[] connections) => DocumentedAnswers.Page(nextHref, connections);
 
     public static readonly string UpdatedAnswer = $$"""{ "id": "{{ConnectionId}}", "etag": "\"3600e378-0000-0200-0000-5f40212f0000\"" }""";
 
@@ -66,51 +64,9 @@ internal static class LifecycleAnswers
         }
         """;
 
-    public const string ExploreRoot = """
-        [
-          { "type": "table", "name": "Contacts", "path": "Hubspot.Contacts", "canPreview": true, "canFetchSchema": true },
-          { "type": "table", "name": "Companies", "path": "Hubspot.Companies", "canPreview": false, "canFetchSchema": true }
-        ]
-        """;
+    public const string ExploreRoot = DocumentedAnswers.ExploreRoot;
 
-    public const string ExploreContactsTable = """
-        {
-          "format": "flat",
-          "schema": {
-            "columns": [
-              { "name": "Vid", "type": "long", "xdm": { "type": "integer", "minimum": -9007199254740991, "maximum": 9007199254740991 } },
-              { "name": "Email", "type": "string", "xdm": { "type": "string" } },
-              { "name": "CreatedAt", "type": "string", "xdm": { "type": "string", "format": "date-time" }, "meta:xdmType": "date-time" }
-            ]
-          }
-        }
-        """;
+    public const string ExploreContactsTable = DocumentedAnswers.ExploreContactsTable;
 
-    public const string HubSpotSpec = """
-        {
-          "items": [{
-            "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806",
-            "name": "hubspot",
-            "providerId": "0ed90a81-07f4-4586-8190-b40eccef1c5a",
-            "version": "1.0",
-            "type": "CRM",
-            "authSpec": [{
-              "name": "Basic Authentication",
-              "type": "Basic Authentication",
-              "spec": {
-                "$schema": "http://json-schema.org/draft-07/schema#",
-                "type": "object",
-                "properties": {
-                  "clientId": { "type": "string" },
-                  "clientSecret": { "type": "string", "format": "password" },
-                  "accessToken": { "type": "string", "format": "password" },
-                  "refreshToken": { "type": "string", "format": "password" }
-                },
-                "required": ["clientId", "clientSecret", "accessToken", "refreshToken"]
-              }
-            }],
-            "attributes": { "category": "CRM" }
-          }]
-        }
-        """;
+    public const string HubSpotSpec = DocumentedAnswers.HubSpotSpec;
 }
