@@ -1,0 +1,1 @@
+namespace HubSpotGen.FlowService.Emulator;
