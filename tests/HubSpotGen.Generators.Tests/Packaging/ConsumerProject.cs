@@ -1,0 +1,87 @@
+using System.Security;
+
+namespace HubSpotGen.Generators.Tests.Packaging;
+
+/// <summary>
+/// A new console project outside the repository that takes the packed generator the way a user would: a
+/// PackageReference from a folder feed, Newtonsoft.Json from the machine's usual source, and one spec as
+/// an AdditionalFiles item. It declares no CompilerVisibleItemMetadata: that must come from the package.
+/// </summary>
+internal sealed class ConsumerProject
+{
+    public const string AssemblyName = "Consumer";
+    public const string SpecFileName = "api.yaml";
+
+    private ConsumerProject(string folder) => Folder = folder;
+
+    /// <summary>The project folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The compiled program, where <c>dotnet build</c> puts it by default.</summary>
+    public string OutputAssembly => Path.Combine(Folder, "bin", "Debug", "net10.0", AssemblyName + ".dll");
+
+    /// <summary>
+    /// Writes the project into <paramref name="folder"/>, restoring from <paramref name="feed"/> (besides the
+    /// machine's sources) into <paramref name="packagesFolder"/> so that test versions stay out of the global cache.
+    /// </summary>
+    public static ConsumerProject Write(string folder, string feed, string packagesFolder, string generatorVersion, string spec, string program)
+    {
+        Directory.CreateDirectory(folder);
+
+        // Empty files stop MSBuild's upward search, so nothing above the temporary folder applies.
+        foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+        {
+            File.WriteAllText(Path.Combine(folder, name), "<Project />\n");
+        }
+
+        // Adds the feed without <clear/>: Newtonsoft.Json still comes from wherever this machine gets packages.
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="hubspotgen-packtest" value="{SecurityElement.Escape(feed)}" />
+              </packageSources>
+            </configuration>
+
+            """);
+
+        File.WriteAllText(Path.Combine(folder, AssemblyName + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>{SecurityElement.Escape(packagesFolder)}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="HubSpotGen.Generators" Version="{generatorVersion}" PrivateAssets="all" />
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
+              </ItemGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="{SpecFileName}" OpenApiNamespace="Consumer.Api" OpenApiClientName="NotesClient" />
+              </ItemGroup>
+            </Project>
+
+            """);
+
+        File.WriteAllText(Path.Combine(folder, SpecFileName), spec);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
+        return new ConsumerProject(folder);
+    }
+
+    /// <summary>Restores, then builds without restoring again, so a failure says which of the two broke.</summary>
+    public (CommandResult Result, string CommandLine) RestoreAndBuild()
+    {
+        var restore = new[] { "restore", "--disable-build-servers", "-tl:off" };
+        var restored = DotnetCommand.Run(Folder, restore);
+        if (restored.ExitCode != 0)
+        {
+            return (restored, DotnetCommand.Format(restore));
+        }
+
+        var build = new[] { "build", "--no-restore", "--disable-build-servers", "-tl:off" };
+        return (DotnetCommand.Run(Folder, build), DotnetCommand.Format(build));
+    }
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using HubSpotGen.Generators.Tests.Harness;
+
+namespace HubSpotGen.Generators.Tests.Packaging;
+
+/// <summary>
+/// The generator as a user gets it: packed with <c>dotnet pack</c>, referenced from a folder feed by a new
+/// project outside the repository, run by a real <c>dotnet build</c>. The in-process tests cannot see what
+/// only the package decides: that YamlDotNet travels beside the analyzer, that the build props make the
+/// metadata visible, and that diagnostics reach the build output at the line of the spec.
+/// </summary>
+[TestFixture]
+[Category("Packaging")]
+[NonParallelizable]
+public sealed class PackedGeneratorTests
+{
+    private const string PackageId = "HubSpotGen.Generators";
+
+    private const string Spec = """
+        openapi: 3.0.3
+        info:
+          title: Notes
+          version: '1'
+        servers:
+          - url: https://notes.example.test/v1
+        paths:
+          /notes:
+            get:
+              operationId: listNotes
+              parameters:
+                - name: limit
+                  in: query
+                  required: false
+                  schema:
+                    type: integer
+                    format: int32
+              responses:
+                '200':
+                  description: The notes, newest first.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/Note'
+            post:
+              operationId: createNote
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/NewNote'
+              responses:
+                '201':
+                  description: The note as stored.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Note'
+          /notes/{noteId}:
+            get:
+              operationId: getNote
+              parameters:
+                - name: noteId
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+              responses:
+                '200':
+                  description: The note.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Note'
+        components:
+          schemas:
+            NewNote:
+              type: object
+              required: [text]
+              properties:
+                text:
+                  type: string
+            Note:
+              type: object
+              required: [id, text]
+              properties:
+                id:
+                  type: string
+                text:
+                  type: string
+                pinned:
+                  type: boolean
+        """;
+
+    // Compiles only if the client, both models and the three methods were generated with these shapes.
+    // The calls sit in lambdas: the program is built, never run.
+    private const string Program = """
+        using Consumer.Api;
+
+        using var http = new HttpClient { BaseAddress = new Uri("https://notes.example.test/v1/") };
+        var client = new NotesClient(http);
+        Func<Task<Note>> create = () => client.CreateNoteAsync(new NewNote { Text = "hello" });
+        Func<Task<Note>> get = () => client.GetNoteAsync("n-1", CancellationToken.None);
+        Func<Task> list = () => client.ListNotesAsync(limit: 10);
+        Console.WriteLine($"{client.GetType().FullName} {create.Method.ReturnType} {get.Method.ReturnType} {list.Method.ReturnType}");
+
+        """;
+
+    private const string ClientOnlyProgram = """
+        using var http = new HttpClient();
+        Console.WriteLine(new Consumer.Api.NotesClient(http).GetType().FullName);
+
+        """;
+
+    private string _root = null!;
+    private string _feed = null!;
+    private string _packages = null!;
+    private string _version = null!;
+    private string _nupkg = null!;
+
+    [OneTimeSetUp]
+    public void PackTheGenerator()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "hubspotgen-packtest-" + Guid.NewGuid().ToString("N")[..12]);
+        _feed = Path.Combine(_root, "feed");
+        _packages = Path.Combine(_root, "packages");
+        Directory.CreateDirectory(_feed);
+
+        // A version no earlier run used, so that no cache anywhere can answer with an older package.
+        _version = "0.0.0-packtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+
+        // Its own artifacts folder: the pack neither reads nor overwrites the bin/ and obj/ of a build of the
+        // repository that may be running at the same time.
+        var project = Path.Combine(RepositoryPaths.Root, "generators", PackageId, PackageId + ".csproj");
+        var arguments = new[]
+        {
+            "pack", project, "-c", "Release", "-o", _feed, "--artifacts-path", Path.Combine(_root, "artifacts"),
+            "-p:Version=" + _version, "--disable-build-servers", "-tl:off",
+        };
+        var result = DotnetCommand.Run(RepositoryPaths.Root, arguments);
+        Assert.That(result.ExitCode, Is.Zero, result.Describe(DotnetCommand.Format(arguments)));
+
+        _nupkg = Path.Combine(_feed, PackageId + "." + _version + ".nupkg");
+        Assert.That(File.Exists(_nupkg), Is.True, "No " + Path.GetFileName(_nupkg) + " after:" + Environment.NewLine + result.Output);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveTemporaryFolders()
+    {
+        if (_root is null || !Directory.Exists(_root))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            TestContext.Progress.WriteLine("Could not remove " + _root + ": " + exception.Message);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            TestContext.Progress.WriteLine("Could not remove " + _root + ": " + exception.Message);
+        }
+    }
+
+    [Test]
+    public void The_package_holds_the_analyzer_with_YamlDotNet_and_the_build_props_and_no_library()
+    {
+        using var archive = ZipFile.OpenRead(_nupkg);
+        var entries = archive.Entries.Select(entry => entry.FullName.Replace('\\', '/')).ToList();
+        var listing = string.Join(Environment.NewLine, entries);
+
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/HubSpotGen.Generators.dll"), listing);
+        Assert.That(entries, Does.Contain("analyzers/dotnet/cs/YamlDotNet.dll"), listing);
+        Assert.That(entries, Does.Contain("build/HubSpotGen.Generators.props"), listing);
+        Assert.That(entries.Where(entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)), Is.Empty, listing);
+
+        var props = ReadEntry(archive, "build/HubSpotGen.Generators.props");
+        Assert.That(props, Does.Contain("MetadataName=\"OpenApiNamespace\"").And.Contain("MetadataName=\"OpenApiClientName\""));
+
+        // A build-time tool: a project that references it must not hand it on to its own consumers.
+        var nuspec = ReadEntry(archive, PackageId + ".nuspec");
+        Assert.That(nuspec, Does.Contain("<developmentDependency>true</developmentDependency>"), nuspec);
+        Assert.That(nuspec, Does.Not.Contain("<dependency "), nuspec);
+    }
+
+    [Test]
+    public void A_new_project_that_references_the_package_builds_with_the_generated_client()
+    {
+        var consumer = ConsumerProject.Write(Path.Combine(_root, "consumer-ok"), _feed, _packages, _version, SpecText.Lf(Spec), Program);
+
+        var (result, commandLine) = consumer.RestoreAndBuild();
+
+        Assert.That(result.ExitCode, Is.Zero, result.Describe(commandLine));
+        Assert.That(File.Exists(consumer.OutputAssembly), Is.True, "No " + consumer.OutputAssembly + Environment.NewLine + result.Output);
+        Assert.That(TypeNamesIn(consumer.OutputAssembly), Is.SupersetOf(new[] { "Consumer.Api.NotesClient", "Consumer.Api.Note", "Consumer.Api.NewNote" }));
+    }
+
+    [Test]
+    public void An_unresolved_ref_fails_the_build_with_HSG0004_at_the_line_of_the_ref()
+    {
+        var spec = SpecText.Lf(Spec).Replace("#/components/schemas/NewNote'", "#/components/schemas/NoSuchNote'", StringComparison.Ordinal);
+        var line = SpecText.LineOf(spec, "schemas/NoSuchNote");
+        var consumer = ConsumerProject.Write(Path.Combine(_root, "consumer-broken"), _feed, _packages, _version, spec, ClientOnlyProgram);
+
+        var (result, commandLine) = consumer.RestoreAndBuild();
+
+        // HSG0004 is a warning; the consumer treats warnings as errors, as this repository does.
+        Assert.That(result.ExitCode, Is.Not.Zero, result.Describe(commandLine));
+        var located = new Regex(Regex.Escape(ConsumerProject.SpecFileName) + @"\(" + line + @",\d+\): error HSG0004\b");
+        Assert.That(located.IsMatch(result.Output), Is.True, "Expected '" + ConsumerProject.SpecFileName + "(" + line + ",...): error HSG0004' in:" + Environment.NewLine + result.Describe(commandLine));
+
+        // What the generator still emitted compiles: the spec is the only thing wrong.
+        Assert.That(result.Output, Does.Not.Contain(": error CS"), result.Describe(commandLine));
+    }
+
+    private static string ReadEntry(ZipArchive archive, string name)
+    {
+        var entry = archive.GetEntry(name) ?? throw new AssertionException(name + " is not in the package.");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Full names of the types defined in an assembly, read from its metadata without loading it.</summary>
+    private static List<string> TypeNamesIn(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions
+            .Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToList();
+    }
+}
