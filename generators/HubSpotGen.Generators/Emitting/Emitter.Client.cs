@@ -25,17 +25,13 @@ internal static partial class Emitter
         var fallback = model.DefaultBaseUrl is null
             ? "throw new global::System.ArgumentException(\"The HttpClient needs a BaseAddress, as the spec names no absolute server.\", nameof(httpClient))"
             : "DefaultBaseUrl";
-        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/>, to its BaseAddress" + (model.DefaultBaseUrl is null ? "" : " or else to <see cref=\"DefaultBaseUrl\"/>") + ".</summary>");
+        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/> to <paramref name=\"baseUrl\"/>, else to its BaseAddress" + (model.DefaultBaseUrl is null ? "" : ", else to <see cref=\"DefaultBaseUrl\"/>") + "; the address's path is kept.</summary>");
         writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
-        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient) : this(httpClient, httpClient?.BaseAddress?.AbsoluteUri ?? " + fallback + ")");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/> to <paramref name=\"baseUrl\"/>, whose path is kept.</summary>");
-        writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
-        writer.Line("/// <param name=\"baseUrl\">The absolute URL that operation paths are appended to.</param>");
-        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient, string baseUrl)");
+        writer.Line("/// <param name=\"baseUrl\">The absolute URL that operation paths are appended to; null for the HttpClient's BaseAddress.</param>");
+        // One constructor only: IHttpClientFactory's typed clients refuse a type with two that take an HttpClient.
+        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient, string? baseUrl = null)");
         writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        writer.Line("_baseUrl = (baseUrl ?? throw new global::System.ArgumentNullException(nameof(baseUrl))).TrimEnd('/');");
+        writer.Line("_baseUrl = (baseUrl ?? httpClient.BaseAddress?.AbsoluteUri ?? " + fallback + ").TrimEnd('/');");
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>The absolute URL that operation paths are appended to, without a trailing slash.</summary>");
