@@ -53,7 +53,7 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
         }
 
         // Method and path only: the headers hold the token, and the body may hold credentials.
-        _logger.LogTrace("Sending {Method} {Path}", request.Method, request.RequestUri?.AbsolutePath);
+        FlowServiceLog.RequestSending(_logger, request.Method, request.RequestUri?.AbsolutePath);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (token is not null && response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -62,14 +62,14 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
             var renewed = await _tokens.RefreshAccessTokenAsync(token, cancellationToken).ConfigureAwait(false);
             if (renewed is not null && renewed != token)
             {
-                _logger.LogInformation("Flow Service answered 401; repeating {Method} {Path} once with a renewed token", request.Method, request.RequestUri?.AbsolutePath);
+                FlowServiceLog.RepeatingWithRenewedToken(_logger, request.Method, request.RequestUri?.AbsolutePath);
                 response.Dispose();
                 headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        _logger.LogTrace("{Method} {Path} answered {Status}", request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode);
+        FlowServiceLog.ResponseReceived(_logger, request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode);
         return response;
     }
 

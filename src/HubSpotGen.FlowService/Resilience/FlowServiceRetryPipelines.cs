@@ -98,8 +98,8 @@ internal sealed class FlowServiceRetryPipelines
                 OnRetry = arguments =>
                 {
                     Interlocked.Increment(ref _retryCount);
-                    logger.LogWarning(
-                        "Retrying after {Reason} (retry {Retry} of {MaxRetries}, waiting {Delay})",
+                    FlowServiceLog.Retrying(
+                        logger,
                         Describe(arguments.Outcome),
                         arguments.AttemptNumber + 1,
                         options.MaxRetries,

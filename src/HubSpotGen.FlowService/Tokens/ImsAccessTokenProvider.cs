@@ -101,7 +101,8 @@ public sealed class ImsAccessTokenProvider : IAccessTokenProvider, IDisposable
             new("client_secret", _credentials.ClientSecret!),
             new("scope", _credentials.Scopes),
         ]);
-        _logger.LogDebug("Fetching an IMS access token from {TokenAddress}", _credentials.TokenAddress);
+        // Scheme, host and path: a query string could carry a client secret.
+        FlowServiceLog.FetchingImsToken(_logger, _credentials.TokenAddress.GetLeftPart(UriPartial.Path));
         Interlocked.Increment(ref _fetchCount);
         using var response = await _http.PostAsync(_credentials.TokenAddress, form, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -130,7 +131,7 @@ public sealed class ImsAccessTokenProvider : IAccessTokenProvider, IDisposable
         var lifetime = TimeSpan.FromSeconds(Math.Max(answer.ExpiresIn ?? 0, 0));
         var margin = _credentials.RefreshMargin < lifetime / 2 ? _credentials.RefreshMargin : lifetime / 2;
         _current = new CachedToken(token, _time.GetUtcNow() + lifetime - margin);
-        _logger.LogInformation("Fetched an IMS access token valid for {Lifetime}", lifetime);
+        FlowServiceLog.FetchedImsToken(_logger, lifetime);
         return token;
     }
 

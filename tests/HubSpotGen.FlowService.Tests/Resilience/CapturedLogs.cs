@@ -8,9 +8,12 @@ internal sealed class CapturedLogs : ILoggerFactory
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
+    /// <summary>Every entry with its category and event id, in the order written.</summary>
+    public ConcurrentQueue<CapturedLogEntry> Entries { get; } = new();
+
     public int RetriesSeen => Lines.Count(line => line.Contains("Retrying after", StringComparison.Ordinal));
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void AddProvider(ILoggerProvider provider)
     {
@@ -20,7 +23,7 @@ internal sealed class CapturedLogs : ILoggerFactory
     {
     }
 
-    private sealed class Logger(CapturedLogs owner) : ILogger
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -34,7 +37,12 @@ internal sealed class CapturedLogs : ILoggerFactory
                 line += " | " + string.Join(", ", values.Select(pair => pair.Key + "=" + pair.Value));
             }
 
-            owner.Lines.Enqueue(exception is null ? line : line + " | " + exception);
+            line = exception is null ? line : line + " | " + exception;
+            owner.Lines.Enqueue(line);
+            owner.Entries.Enqueue(new CapturedLogEntry(category, logLevel, eventId, line));
         }
     }
 }
+
+/// <summary>One log entry: where it came from, its event, and its whole text with the structured values.</summary>
+internal sealed record CapturedLogEntry(string Category, LogLevel Level, EventId EventId, string Text);
