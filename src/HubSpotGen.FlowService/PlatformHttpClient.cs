@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HubSpotGen.FlowService;
 
 /// <summary>Builds an HttpClient whose pipeline applies the Platform header policy, tokens, retries and timeouts.</summary>
+/// <remarks>In an application with dependency injection, <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions.AddFlowServiceClient"/> builds the same pipeline through IHttpClientFactory.</remarks>
 public static class PlatformHttpClient
 {
     /// <summary>
@@ -23,25 +22,10 @@ public static class PlatformHttpClient
     public static HttpClient Create(PlatformOptions options, HttpMessageHandler? transport = null, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("HubSpotGen.FlowService");
         var network = transport ?? new SocketsHttpHandler();
-        HttpMessageHandler inner = new ResponseBufferingHandler { InnerHandler = network };
-        if (options.Resilience is { } resilience)
-        {
-            var pipelines = new FlowServiceRetryPipelines(resilience, logger);
-            inner = new TimeoutReportingHandler { InnerHandler = new ResilienceHandler(pipelines.For) { InnerHandler = inner } };
-        }
-
-        var tokens = options.TokenProvider ?? (options.Ims is { } ims ? new ImsAccessTokenProvider(ims, network, logger: logger) : null);
-        var handler = new PlatformHeadersHandler(options, tokens, logger) { InnerHandler = inner };
-        var http = new HttpClient(handler) { BaseAddress = options.BaseAddress };
-        if (options.Resilience is not null)
-        {
-            // The pipeline's total timeout bounds each call; the client's own 100 s default would cut it short.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        }
-
+        var pipeline = new PlatformPipeline(options, network, loggerFactory);
+        var http = new HttpClient(pipeline.Chain(network));
+        pipeline.Configure(http);
         return http;
     }
 }

@@ -40,6 +40,16 @@ public sealed class PlatformOptions
     /// <exception cref="ArgumentException">Something is missing; the message lists what.</exception>
     public void Validate()
     {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Platform options are incomplete: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    /// <summary>Every value that is missing or unusable, each named; empty when the options are complete.</summary>
+    internal List<string> Problems()
+    {
         var problems = new List<string>();
         if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
         {
@@ -66,10 +76,7 @@ public sealed class PlatformOptions
         AddIfBlank(problems, ApiKey, nameof(ApiKey));
         AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
         AddIfBlank(problems, SandboxName, nameof(SandboxName));
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Platform options are incomplete: " + string.Join("; ", problems) + ".");
-        }
+        return problems;
     }
 
     /// <summary>Shows where and as whom, never the access token.</summary>
