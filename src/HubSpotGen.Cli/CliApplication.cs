@@ -19,7 +19,7 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
     {
         if (args.Length == 0)
         {
-            return await Demo.RunAsync(output, error, cancellationToken);
+            return await Demo.RunAsync(environment, output, error, cancellationToken);
         }
 
         var parseResult = BuildRootCommand().Parse(args);
@@ -55,12 +55,15 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
             GetSpecCommand.Build(context),
         };
         return new RootCommand(
-            "Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against a local stub. " +
-            "Configuration: AEP_FLOW_SERVICE_URL, AEP_ACCESS_TOKEN, AEP_API_KEY, AEP_IMS_ORG, AEP_SANDBOX_NAME, and for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
+            "Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against the embedded Flow Service emulator. " +
+            "Configuration: AEP_FLOW_SERVICE_URL, AEP_IMS_ORG, AEP_SANDBOX_NAME, AEP_API_KEY, and either AEP_ACCESS_TOKEN or AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES for IMS tokens; " +
+            "for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
             "Exit codes: 0 success, 1 Flow Service error or unreachable, 2 missing or invalid configuration or arguments.")
         {
             connections,
             specs,
+            EmulatorCommand.Build(output, error),
+            context.Emulator,
         };
     }
 }

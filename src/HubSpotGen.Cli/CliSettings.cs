@@ -1,4 +1,5 @@
 using HubSpotGen.FlowService;
+using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
 
@@ -7,13 +8,29 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
 {
     public const string FlowServiceUrlVariable = "AEP_FLOW_SERVICE_URL";
 
-    private static readonly string[] PlatformVariables = ["AEP_ACCESS_TOKEN", "AEP_API_KEY", "AEP_IMS_ORG", "AEP_SANDBOX_NAME"];
+    /// <summary>The sandbox the embedded emulator's connections live in.</summary>
+    public const string EmulatorSandbox = "prod";
+
+    private const string AccessTokenVariable = "AEP_ACCESS_TOKEN";
+    private const string ClientIdVariable = "AEP_CLIENT_ID";
+    private const string ClientSecretVariable = "AEP_CLIENT_SECRET";
+    private const string ScopesVariable = "AEP_SCOPES";
+    private const string ImsUrlVariable = "AEP_IMS_URL";
+    private const string ApiKeyVariable = "AEP_API_KEY";
+
+    private static readonly string[] RequiredPlatformVariables = ["AEP_IMS_ORG", "AEP_SANDBOX_NAME"];
     private static readonly string[] HubSpotVariables = ["HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_REFRESH_TOKEN"];
 
     /// <summary>
     /// Reads the settings, or lists every variable that is missing or invalid so that one run shows
     /// the user all there is to fix.
     /// </summary>
+    /// <remarks>
+    /// The bearer token is <c>AEP_ACCESS_TOKEN</c> when set; otherwise <c>AEP_CLIENT_ID</c> and
+    /// <c>AEP_CLIENT_SECRET</c> (with <c>AEP_SCOPES</c>, or Platform's scopes) fetch tokens from IMS, at
+    /// <c>AEP_IMS_URL</c> when set (another region, or a test server).
+    /// <c>AEP_API_KEY</c> defaults to <c>AEP_CLIENT_ID</c>: the Developer Console sends the client id as the API key.
+    /// </remarks>
     public static CliSettings? Read(Func<string, string?> environment, bool needsHubSpot, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
@@ -25,17 +42,55 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             found.Add($"{FlowServiceUrlVariable} (not an absolute http or https URL)");
         }
 
-        var values = new Dictionary<string, string>();
-        foreach (var name in needsHubSpot ? PlatformVariables.Concat(HubSpotVariables) : PlatformVariables)
+        string? Value(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        var accessToken = Value(AccessTokenVariable);
+        var clientId = Value(ClientIdVariable);
+        var clientSecret = Value(ClientSecretVariable);
+        ImsCredentials? ims = null;
+        if (accessToken is null)
         {
-            var value = environment(name);
-            if (string.IsNullOrWhiteSpace(value))
+            if (clientId is null && clientSecret is null)
             {
-                found.Add(name);
+                found.Add($"{AccessTokenVariable} (or {ClientIdVariable} and {ClientSecretVariable})");
+            }
+            else if (clientId is null || clientSecret is null)
+            {
+                found.Add(clientId is null ? ClientIdVariable : ClientSecretVariable);
             }
             else
             {
-                values[name] = value.Trim();
+                ims = new ImsCredentials { ClientId = clientId, ClientSecret = clientSecret, Scopes = Value(ScopesVariable) ?? ImsCredentials.PlatformScopes };
+                if (Value(ImsUrlVariable) is { } imsUrl)
+                {
+                    if (Uri.TryCreate(imsUrl, UriKind.Absolute, out var tokenAddress) && (tokenAddress.Scheme == Uri.UriSchemeHttps || tokenAddress.Scheme == Uri.UriSchemeHttp))
+                    {
+                        ims.TokenAddress = tokenAddress;
+                    }
+                    else
+                    {
+                        found.Add($"{ImsUrlVariable} (not an absolute http or https URL)");
+                    }
+                }
+            }
+        }
+
+        var apiKey = Value(ApiKeyVariable) ?? clientId;
+        if (apiKey is null)
+        {
+            found.Add(ApiKeyVariable);
+        }
+
+        var values = new Dictionary<string, string>();
+        foreach (var name in needsHubSpot ? RequiredPlatformVariables.Concat(HubSpotVariables) : RequiredPlatformVariables)
+        {
+            if (Value(name) is { } value)
+            {
+                values[name] = value;
+            }
+            else
+            {
+                found.Add(name);
             }
         }
 
@@ -48,14 +103,36 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
         var platform = new PlatformOptions
         {
             BaseAddress = baseAddress!,
-            AccessToken = values["AEP_ACCESS_TOKEN"],
-            ApiKey = values["AEP_API_KEY"],
+            AccessToken = accessToken,
+            Ims = ims,
+            ApiKey = apiKey,
             ImsOrgId = values["AEP_IMS_ORG"],
             SandboxName = values["AEP_SANDBOX_NAME"],
         };
         var hubSpot = needsHubSpot
             ? new HubSpotCredentials(values["HUBSPOT_CLIENT_ID"], values["HUBSPOT_CLIENT_SECRET"], values["HUBSPOT_ACCESS_TOKEN"], values["HUBSPOT_REFRESH_TOKEN"])
             : null;
+        return new CliSettings(platform, hubSpot);
+    }
+
+    /// <summary>
+    /// The settings that reach <paramref name="emulator"/> with its own credentials. HubSpot's come from the
+    /// HUBSPOT_* variables when all four are set, else placeholders: the emulator never calls HubSpot.
+    /// </summary>
+    public static CliSettings ForEmulator(FlowServiceEmulator emulator, Func<string, string?> environment)
+    {
+        var platform = new PlatformOptions
+        {
+            BaseAddress = emulator.BaseAddress,
+            AccessToken = emulator.Options.AccessToken,
+            ApiKey = emulator.Options.ApiKey,
+            ImsOrgId = emulator.Options.ImsOrgId,
+            SandboxName = EmulatorSandbox,
+        };
+        var values = HubSpotVariables.Select(name => environment(name)).ToArray();
+        var hubSpot = values.All(value => !string.IsNullOrWhiteSpace(value))
+            ? new HubSpotCredentials(values[0]!.Trim(), values[1]!.Trim(), values[2]!.Trim(), values[3]!.Trim())
+            : new HubSpotCredentials("emulated-hubspot-client-id", "emulated-hubspot-client-secret", "emulated-hubspot-access-token", "emulated-hubspot-refresh-token");
         return new CliSettings(platform, hubSpot);
     }
 }

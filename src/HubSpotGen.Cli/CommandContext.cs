@@ -1,4 +1,6 @@
+using System.CommandLine;
 using HubSpotGen.FlowService;
+using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
 
@@ -15,6 +17,13 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
     /// <summary>Whether long work (a listing over many pages) reports progress on stderr.</summary>
     public bool ShowProgress => showProgress;
 
+    /// <summary><c>--emulator</c>, on every command: talk to an embedded Flow Service emulator instead of Adobe.</summary>
+    public Option<bool> Emulator { get; } = new("--emulator")
+    {
+        Description = "Run against an embedded Flow Service emulator that lives for this one command; no Adobe account or AEP_* variables needed.",
+        Recursive = true,
+    };
+
     /// <summary>Writes one usage error line and returns <see cref="ExitCodes.UsageError"/>; nothing is sent.</summary>
     public async Task<int> UsageErrorAsync(string message)
     {
@@ -24,10 +33,18 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
 
     /// <summary>
     /// Reads the configuration (the HUBSPOT_* variables only when <paramref name="needsHubSpot"/>), then runs
-    /// <paramref name="call"/> against Flow Service. A missing or invalid variable exits 2, naming each one.
+    /// <paramref name="call"/> against Flow Service, or against an embedded emulator with <c>--emulator</c>.
+    /// A missing or invalid variable exits 2, naming each one.
     /// </summary>
-    public async Task<int> CallFlowServiceAsync(bool needsHubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken)
+    public async Task<int> CallFlowServiceAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken)
     {
+        if (parseResult.GetValue(Emulator))
+        {
+            using var emulator = FlowServiceEmulator.Start();
+            var emulated = CliSettings.ForEmulator(emulator, environment);
+            return await FlowServiceCall.RunAsync(emulated, transport: null, error, client => call(emulated, client), cancellationToken);
+        }
+
         var settings = CliSettings.Read(environment, needsHubSpot, out var problems);
         if (settings is null)
         {

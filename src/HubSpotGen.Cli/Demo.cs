@@ -1,65 +1,70 @@
-using HubSpotGen.Cli.Commands;
+using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
+using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
 
 /// <summary>
-/// What <c>hubspotgen</c> does with no arguments: it starts a Flow Service stub on loopback and creates a
-/// HubSpot connection through the real client and header policy, showing what went over the wire.
+/// What <c>hubspotgen</c> does with no arguments: it starts the Flow Service emulator on loopback and walks one
+/// HubSpot connection through its life with the real client, header policy and retries, printing each step.
 /// </summary>
 internal static class Demo
 {
-    private const string BasePath = "/data/foundation/flowservice";
-    private const string DemoConnectionId = "2fce94c1-9a93-4971-8e94-c19a93097129";
-    private const string DemoEtag = "\"d403848a-0000-0200-0000-5e978f7b0000\"";
+    private const string ConnectionName = "HubSpot demo connection";
 
-    public static async Task<int> RunAsync(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var stub = WireMockServer.Start();
-        stub.Given(Request.Create().WithPath(BasePath + "/connections").UsingPost())
-            .RespondWith(Response.Create()
-                .WithStatusCode(201)
-                .WithHeader("Content-Type", "application/json")
-                .WithHeader("Location", BasePath + "/connections/" + DemoConnectionId)
-                .WithBody($$"""{"id":"{{DemoConnectionId}}","etag":{{Newtonsoft.Json.JsonConvert.ToString(DemoEtag)}}}"""));
-
-        var settings = new CliSettings(
-            new PlatformOptions
-            {
-                BaseAddress = new Uri(stub.Url + BasePath),
-                AccessToken = "demo-access-token",
-                ApiKey = "demo-api-key",
-                ImsOrgId = "DEMO0000000000000000000@AdobeOrg",
-                SandboxName = "prod",
-            },
-            new HubSpotCredentials("demo-client-id", "demo-client-secret", "demo-hubspot-access-token", "demo-hubspot-refresh-token"));
-
-        await output.WriteLineAsync($"1. Started a local Flow Service stub at {settings.Platform.BaseAddress}");
-        await output.WriteLineAsync("2. Creating a HubSpot base connection named 'HubSpot demo connection'");
+        using var emulator = FlowServiceEmulator.Start();
+        var settings = CliSettings.ForEmulator(emulator, environment);
+        await output.WriteLineAsync($"Started the Flow Service emulator at {emulator.BaseAddress} (sandbox {settings.Platform.SandboxName})");
         var exitCode = await FlowServiceCall.RunAsync(
             settings,
             transport: null,
             error,
-            client => CreateHubSpotCommand.CreateAsync(client, settings.HubSpot!, "HubSpot demo connection", "Created by the hubspotgen demo", json: false, output, cancellationToken),
+            client => WalkThroughAsync(new HubSpotConnections(client), settings.HubSpot!, output, cancellationToken),
             cancellationToken);
-
-        foreach (var entry in stub.LogEntries)
-        {
-            var request = entry.RequestMessage;
-            await output.WriteLineAsync($"3. The stub received {request.Method} {request.Path}");
-            foreach (var header in new[] { "Authorization", "x-api-key", "x-gw-ims-org-id", "x-sandbox-name", "Content-Type" })
-            {
-                var value = request.Headers is { } headers && headers.TryGetValue(header, out var values) ? string.Join(",", values) : "(missing)";
-                await output.WriteLineAsync($"   {header}: {(header == "Authorization" ? "Bearer ***" : value)}");
-            }
-        }
-
         await output.WriteLineAsync(exitCode == ExitCodes.Success
-            ? "Done. Point AEP_FLOW_SERVICE_URL and the AEP_* and HUBSPOT_* variables at a real account to do it for real: hubspotgen connections create-hubspot --name NAME"
+            ? "Done. Set the AEP_* and HUBSPOT_* variables to do this against Adobe: hubspotgen connections create-hubspot --name NAME"
             : "The demo failed.");
         return exitCode;
+    }
+
+    private static async Task<int> WalkThroughAsync(HubSpotConnections connections, HubSpotCredentials credentials, TextWriter output, CancellationToken cancellationToken)
+    {
+        var created = await connections.CreateAsync(ConnectionName, credentials, "Created by the hubspotgen demo", cancellationToken);
+        await output.WriteLineAsync($"1. create   POST /connections -> created HubSpot connection {created.Id} with etag {created.Etag}");
+
+        var connection = await connections.GetAsync(created.Id, cancellationToken)
+            ?? throw new InvalidOperationException("The emulator lost the connection it had just created.");
+        await output.WriteLineAsync($"2. get      GET /connections/{created.Id} -> '{connection.Name}', state {connection.State}, auth params:");
+        foreach (var (name, value) in connection.Auth.Params)
+        {
+            await output.WriteLineAsync($"             {name} = {SecretRedaction.Display(name, value)}");
+        }
+
+        var listed = new List<Connection>();
+        await foreach (var item in connections.ListAsync(cancellationToken: cancellationToken))
+        {
+            listed.Add(item);
+        }
+
+        await output.WriteLineAsync($"3. list     GET /connections?property=connectionSpec.id==… -> {listed.Count} HubSpot connection(s):");
+        foreach (var item in listed)
+        {
+            await output.WriteLineAsync("             " + ConnectionText.Line(item));
+        }
+
+        var tables = await connections.ExploreAsync(created.Id, cancellationToken);
+        await output.WriteLineAsync($"4. explore  GET /connections/{created.Id}/explore?objectType=root -> {tables.Count} tables: {string.Join(", ", tables.Select(table => table.Path))}");
+        if (tables.Count > 0)
+        {
+            var columns = await connections.ExploreTableAsync(created.Id, tables[0].Path, cancellationToken);
+            await output.WriteLineAsync($"             {tables[0].Path}: {string.Join(", ", columns.Select(column => column.Name))}");
+        }
+
+        await connections.DeleteAsync(created.Id, cancellationToken);
+        var gone = await connections.GetAsync(created.Id, cancellationToken) is null;
+        await output.WriteLineAsync($"5. delete   DELETE /connections/{created.Id} -> deleted; reading it again {(gone ? "finds nothing" : "still finds it")}");
+        return gone ? ExitCodes.Success : ExitCodes.ServiceError;
     }
 }

@@ -11,6 +11,7 @@ internal static class DeleteConnectionCommand
         var id = CliSymbols.ConnectionId();
         var command = new Command("delete", "Delete a connection. Flow Service refuses while flows still use it.") { id };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
+            parseResult,
             needsHubSpot: false,
             async (_, client) =>
             {

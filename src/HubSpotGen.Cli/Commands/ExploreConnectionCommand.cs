@@ -34,6 +34,7 @@ internal static class ExploreConnectionCommand
 
             var asJson = parseResult.GetValue(json);
             return await context.CallFlowServiceAsync(
+                parseResult,
                 needsHubSpot: false,
                 async (_, client) =>
                 {

@@ -13,6 +13,7 @@ internal static class GetConnectionCommand
         var json = CliSymbols.Json("the connection object (auth params other than clientId masked)");
         var command = new Command("get", "Show one connection: its name, state and the etag that update-hubspot needs.") { id, json };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
+            parseResult,
             needsHubSpot: false,
             async (settings, client) =>
             {

@@ -13,6 +13,7 @@ internal static class GetSpecCommand
         var json = CliSymbols.Json("the connection spec");
         var command = new Command("get", "Show a connection spec: its name, version and the auth params a connection needs.") { id, json };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
+            parseResult,
             needsHubSpot: false,
             async (_, client) =>
             {

@@ -47,6 +47,7 @@ internal static class UpdateHubSpotCommand
             }
 
             return await context.CallFlowServiceAsync(
+                parseResult,
                 needsHubSpot: true,
                 async (settings, client) =>
                 {
