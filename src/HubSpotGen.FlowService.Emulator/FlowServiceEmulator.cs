@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using WireMock.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace HubSpotGen.FlowService.Emulator;
+
+/// <summary>
+/// A stateful Adobe Flow Service for tests, listening on loopback: base connections per sandbox, the Platform
+/// gateway's header checks, an IMS token endpoint, and faults on request. Start one per test or per fixture
+/// (with <see cref="Reset"/> between tests) and point the client at <see cref="BaseAddress"/>.
+/// </summary>
+/// <remarks>The behaviours the real service leaves undocumented, and what the emulator chose, are in the project's README.</remarks>
+public sealed class FlowServiceEmulator : IDisposable
+{
+    /// <summary>The Flow Service base path on the Platform gateway.</summary>
+    internal const string ServiceBasePath = "/data/foundation/flowservice";
+
+    /// <summary>The IMS v3 token path.</summary>
+    internal const string ImsTokenPath = "/ims/token/v3";
+
+    private const int StartAttempts = 5;
+
+    private readonly WireMockServer _server;
+    private readonly ConnectionStore _store;
+    private readonly FaultInjection _faults;
+    private int _disposed;
+
+    private FlowServiceEmulator(WireMockServer server, string url, FlowServiceEmulatorOptions options, ConnectionStore store, FaultInjection faults)
+    {
+        _server = server;
+        _store = store;
+        _faults = faults;
+        Url = url;
+        Options = options;
+        BaseAddress = new Uri(url + ServiceBasePath);
+        ImsTokenAddress = new Uri(url + ImsTokenPath);
+    }
+
+    /// <summary>The server root, such as <c>http://127.0.0.1:5123</c>, without a trailing slash.</summary>
+    public string Url { get; }
+
+    /// <summary>
+    /// <see cref="Url"/> plus <c>/data/foundation/flowservice</c>, where every service route lives. It has no
+    /// trailing slash, so append a route to its text (<c>BaseAddress + "/connections"</c>); resolving a relative
+    /// URI against it would drop the base path.
+    /// </summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary><see cref="Url"/> plus <c>/ims/token/v3</c>, the IMS OAuth server-to-server token endpoint.</summary>
+    public Uri ImsTokenAddress { get; }
+
+    /// <summary>What the emulator accepts: a copy of the options it was started with; changing it has no effect.</summary>
+    public FlowServiceEmulatorOptions Options { get; }
+
+    /// <summary>Starts an emulator on <c>127.0.0.1</c>, on <see cref="FlowServiceEmulatorOptions.Port"/> or a free port.</summary>
+    /// <param name="options">The accepted credentials and the port; the defaults when null.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is blank or the port is out of range.</exception>
+    public static FlowServiceEmulator Start(FlowServiceEmulatorOptions? options = null)
+    {
+        var settings = (options ?? new FlowServiceEmulatorOptions()).Copy();
+        settings.Validate();
+        var store = new ConnectionStore();
+        var faults = new FaultInjection();
+        var tokens = new IssuedTokens();
+        var router = new RequestRouter(
+            new GatewayCheck(settings, tokens),
+            faults,
+            new ConnectionsEndpoint(store),
+            new ImsTokenEndpoint(settings, tokens));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = settings.Port ?? FreeLoopbackPort();
+            var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+            WireMockServer server;
+            try
+            {
+                server = WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [url],
+                    StartAdminInterface = false,
+                    Logger = new WireMockNullLogger(),
+                    // Request bodies carry credentials; the emulator keeps its own state and no request log.
+                    MaxRequestLogCount = 0,
+                });
+            }
+            catch (Exception) when (settings.Port is null && attempt < StartAttempts)
+            {
+                // Another process took the free port between the probe and the bind; probe again.
+                continue;
+            }
+
+            server.Given(Request.Create().UsingAnyMethod())
+                .RespondWith(Response.Create().WithCallback(router.Handle));
+            return new FlowServiceEmulator(server, url, settings, store, faults);
+        }
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="requests"/> service requests that pass the gateway with 429
+    /// <c>{"error_code":"429050","message":"Too many requests"}</c> and <c>Retry-After</c> in whole seconds
+    /// (rounded up). Faults queue in the order they were asked for.
+    /// </summary>
+    /// <param name="requests">How many requests to throttle; 0 does nothing.</param>
+    /// <param name="retryAfter">The delay announced in <c>Retry-After</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count or delay.</exception>
+    public void Throttle(int requests, TimeSpan retryAfter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter, TimeSpan.Zero);
+        _faults.Throttle(requests, retryAfter);
+    }
+
+    /// <summary>
+    /// Answers the next <paramref name="requests"/> service requests that pass the gateway with
+    /// <paramref name="statusCode"/> and a Flow Service error body (FLOW-1103-503 for 503, FLOW-1102-500 for 500,
+    /// FLOW-1104-504 for 504). Faults queue in the order they were asked for.
+    /// </summary>
+    /// <param name="requests">How many requests fail; 0 does nothing.</param>
+    /// <param name="statusCode">An HTTP error status, 400 to 599.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count, or a status that is not an error.</exception>
+    public void FailNext(int requests, int statusCode = 503)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        _faults.Fail(requests, statusCode);
+    }
+
+    /// <summary>How many base connections the sandbox holds now.</summary>
+    /// <param name="sandboxName">The sandbox name exactly as sent in <c>x-sandbox-name</c>.</param>
+    public int ConnectionCount(string sandboxName)
+    {
+        ArgumentNullException.ThrowIfNull(sandboxName);
+        return _store.Count(sandboxName);
+    }
+
+    /// <summary>
+    /// Forgets every connection in every sandbox and every pending fault. Tokens the IMS endpoint issued stay
+    /// valid, as a client may still hold one.
+    /// </summary>
+    public void Reset()
+    {
+        _store.Clear();
+        _faults.Clear();
+    }
+
+    /// <summary>Stops the server; calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _server.Stop();
+            _server.Dispose();
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,69 @@
+namespace HubSpotGen.FlowService.Emulator;
+
+/// <summary>
+/// The identity the emulator accepts and where it listens. Every value has a default, so
+/// <c>FlowServiceEmulator.Start()</c> works as is; read the defaults back from <see cref="FlowServiceEmulator.Options"/>
+/// to configure the client under test.
+/// </summary>
+public sealed class FlowServiceEmulatorOptions
+{
+    /// <summary>
+    /// The only bearer token the gateway accepts, besides the tokens the emulator's IMS endpoint issued.
+    /// Any other token is answered with 401 <c>401013</c>.
+    /// </summary>
+    public string AccessToken { get; set; } = "emulator-access-token";
+
+    /// <summary>The only <c>x-api-key</c> value accepted; another one is answered with 403 <c>403003</c>.</summary>
+    public string ApiKey { get; set; } = "emulator-api-key";
+
+    /// <summary>The only <c>x-gw-ims-org-id</c> value accepted; another one is answered with 403 <c>403025</c>.</summary>
+    public string ImsOrgId { get; set; } = "EMULATOR0000000000000000@AdobeOrg";
+
+    /// <summary>The client id the IMS token endpoint (<see cref="FlowServiceEmulator.ImsTokenAddress"/>) accepts.</summary>
+    public string ClientId { get; set; } = "emulator-client-id";
+
+    /// <summary>The client secret the IMS token endpoint accepts together with <see cref="ClientId"/>.</summary>
+    public string ClientSecret { get; set; } = "emulator-client-secret";
+
+    /// <summary>The loopback port to listen on; null picks a free one.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>A copy, so that changing the caller's object after start cannot change what a running emulator accepts.</summary>
+    internal FlowServiceEmulatorOptions Copy() => new()
+    {
+        AccessToken = AccessToken,
+        ApiKey = ApiKey,
+        ImsOrgId = ImsOrgId,
+        ClientId = ClientId,
+        ClientSecret = ClientSecret,
+        Port = Port,
+    };
+
+    /// <summary>Throws for a value the gateway could never match, naming every such value at once.</summary>
+    internal void Validate()
+    {
+        var problems = new List<string>();
+        AddIfBlank(problems, AccessToken, nameof(AccessToken));
+        AddIfBlank(problems, ApiKey, nameof(ApiKey));
+        AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
+        AddIfBlank(problems, ClientId, nameof(ClientId));
+        AddIfBlank(problems, ClientSecret, nameof(ClientSecret));
+        if (Port is < 1 or > 65535)
+        {
+            problems.Add($"{nameof(Port)} must be between 1 and 65535, or null for a free port");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Emulator options are unusable: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    private static void AddIfBlank(List<string> problems, string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{name} must not be blank");
+        }
+    }
+}
