@@ -10,12 +10,13 @@ namespace HubSpotGen.FlowService;
 /// The token provider and the retry pipelines live as long as this object; handlers are made fresh on request,
 /// because IHttpClientFactory rebuilds its handler chain from time to time.
 /// </summary>
-internal sealed class PlatformPipeline
+internal sealed class PlatformPipeline : IDisposable
 {
     private readonly PlatformOptions _options;
     private readonly IAccessTokenProvider _tokens;
     private readonly FlowServiceRetryPipelines? _retries;
     private readonly ILogger _logger;
+    private readonly ImsAccessTokenProvider? _ownedTokens;
 
     /// <param name="options">Validated here, before any request.</param>
     /// <param name="tokenTransport">Carries IMS token requests; null for the provider's own connection.</param>
@@ -26,8 +27,19 @@ internal sealed class PlatformPipeline
         options.Validate();
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(FlowServiceEventIds.Category);
-        _tokens = options.TokenProvider
-            ?? (options.Ims is { } ims ? new ImsAccessTokenProvider(ims, tokenTransport, logger: _logger) : new StaticAccessTokenProvider(options.AccessToken!));
+        if (options.TokenProvider is { } provided)
+        {
+            _tokens = provided;
+        }
+        else if (options.Ims is { } ims)
+        {
+            _tokens = _ownedTokens = new ImsAccessTokenProvider(ims, tokenTransport, logger: _logger);
+        }
+        else
+        {
+            _tokens = new StaticAccessTokenProvider(options.AccessToken!);
+        }
+
         _retries = options.Resilience is { } resilience ? new FlowServiceRetryPipelines(resilience, _logger) : null;
     }
 
@@ -54,6 +66,9 @@ internal sealed class PlatformPipeline
             http.Timeout = Timeout.InfiniteTimeSpan;
         }
     }
+
+    /// <summary>Releases the IMS token connection this pipeline opened; a provider from the options stays the caller's.</summary>
+    public void Dispose() => _ownedTokens?.Dispose();
 
     /// <summary>The handlers linked into one chain over <paramref name="transport"/>.</summary>
     public HttpMessageHandler Chain(HttpMessageHandler transport)
