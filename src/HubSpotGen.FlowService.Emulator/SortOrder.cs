@@ -49,6 +49,12 @@ internal sealed class SortOrder
     private int Compare(StoredConnection left, StoredConnection right)
     {
         var primary = CompareField(left.Document[Field], right.Document[Field]);
+        if (primary == 0 && Field == "createdAt")
+        {
+            // Creation order refines createdAt (two connections can share a millisecond), so it follows the direction too.
+            primary = left.Sequence.CompareTo(right.Sequence);
+        }
+
         if (Descending)
         {
             primary = -primary;
