@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
@@ -56,6 +55,6 @@ internal sealed class ImsTokenEndpoint(FlowServiceEmulatorOptions options, Issue
 
     /// <summary>Only POST is served; the content is a token, so nothing else makes sense at this address.</summary>
     public static EmulatorResponse MethodNotAllowed(EmulatorRequest request) =>
-        ErrorBodies.Ims(405, "invalid_request", "use POST with a form body, not " + request.Method.ToString(CultureInfo.InvariantCulture))
+        ErrorBodies.Ims(405, "invalid_request", "use POST with a form body, not " + request.Method)
             .WithHeader("Allow", "POST");
 }

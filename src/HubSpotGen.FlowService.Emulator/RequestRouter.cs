@@ -20,11 +20,10 @@ internal sealed class RequestRouter(
         {
             response = Route(request);
         }
-#pragma warning disable CA1031 // An emulator bug must come back as a 500 the test can read, not as WireMock's own page.
         catch (Exception exception)
-#pragma warning restore CA1031
         {
-            // Only the exception type: its message could quote a request body, and bodies hold secrets.
+            // An emulator bug comes back as a 500 the test can read rather than WireMock's own page, naming only the
+            // exception type: its message could quote a request body, and bodies hold secrets.
             var error = new FlowError(500, FlowCodes.InternalError, "Internal server error", "The emulator failed with " + exception.GetType().Name + ".");
             response = ErrorBodies.Flow(error, request, ConnectionsEndpoint.Resource);
         }
