@@ -17,17 +17,38 @@ public sealed class FacadeTests
         MaxDelay = TimeSpan.FromMilliseconds(100),
     };
 
-    private static HttpClient Http(FlowServiceEmulator emulator, string sandbox = "prod", FlowServiceResilienceOptions? resilience = null, ImsCredentials? ims = null) =>
-        PlatformHttpClient.Create(new PlatformOptions
+    private readonly List<HttpClient> _httpClients = [];
+    private FlowServiceEmulator? _emulator;
+
+    private FlowServiceEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator is not running.");
+
+    [SetUp]
+    public void StartEmulator() => _emulator = FlowServiceEmulator.Start();
+
+    [TearDown]
+    public void StopEmulator()
+    {
+        _httpClients.ForEach(http => http.Dispose());
+        _httpClients.Clear();
+        _emulator?.Dispose();
+    }
+
+    /// <summary>The facade over a client built the way a user builds one, pointed at this test's emulator.</summary>
+    private HubSpotConnections Connections(string sandbox = "prod", FlowServiceResilienceOptions? resilience = null, ImsCredentials? ims = null)
+    {
+        var http = PlatformHttpClient.Create(new PlatformOptions
         {
-            BaseAddress = emulator.BaseAddress,
-            AccessToken = ims is null ? emulator.Options.AccessToken : null,
+            BaseAddress = Emulator.BaseAddress,
+            AccessToken = ims is null ? Emulator.Options.AccessToken : null,
             Ims = ims,
-            ApiKey = emulator.Options.ApiKey,
-            ImsOrgId = emulator.Options.ImsOrgId,
+            ApiKey = Emulator.Options.ApiKey,
+            ImsOrgId = Emulator.Options.ImsOrgId,
             SandboxName = sandbox,
             Resilience = resilience,
         });
+        _httpClients.Add(http);
+        return new HubSpotConnections(new FlowServiceClient(http));
+    }
 
     private static HubSpotCredentials Credentials(string suffix) =>
         new("hubspot-client-" + suffix, "hubspot-secret-" + suffix, "hubspot-access-" + suffix, "hubspot-refresh-" + suffix);
@@ -35,12 +56,10 @@ public sealed class FacadeTests
     [Test]
     public async Task A_connection_lives_through_create_read_list_explore_update_and_delete()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
 
         var created = await connections.CreateAsync("HubSpot base connection", Credentials("v1"), "marketing account");
-        Assert.That(emulator.ConnectionCount("prod"), Is.EqualTo(1));
+        Assert.That(Emulator.ConnectionCount("prod"), Is.EqualTo(1));
 
         var read = await connections.GetAsync(created.Id);
         Assert.That(read, Is.Not.Null);
@@ -91,9 +110,7 @@ public sealed class FacadeTests
     [Test]
     public async Task ListAsync_pages_through_five_connections_two_at_a_time()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
         var ids = new List<Guid>();
         for (var index = 1; index <= 5; index++)
         {
@@ -119,9 +136,7 @@ public sealed class FacadeTests
     [Test]
     public async Task Filters_and_order_go_through_the_facade()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
         foreach (var name in new[] { "alpha", "bravo", "charlie", "delta" })
         {
             await connections.CreateAsync(name, Credentials(name));
@@ -141,9 +156,7 @@ public sealed class FacadeTests
     [Test]
     public async Task A_stale_etag_raises_PreconditionFailedException()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
         var created = await connections.CreateAsync("raced", Credentials("a"));
         await connections.RenameAsync(created.Id, created.Etag, "first writer");
 
@@ -158,9 +171,7 @@ public sealed class FacadeTests
     [Test]
     public async Task A_description_can_be_set_on_a_connection_created_without_one()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
         var created = await connections.CreateAsync("bare", Credentials("a"));
 
         await connections.UpdateDescriptionAsync(created.Id, created.Etag, "added later");
@@ -171,9 +182,7 @@ public sealed class FacadeTests
     [Test]
     public async Task GetSpecAsync_reads_the_HubSpot_spec()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections();
 
         var spec = await connections.GetSpecAsync();
 
@@ -186,11 +195,8 @@ public sealed class FacadeTests
     [Test]
     public async Task Sandboxes_seen_through_two_clients_are_separate()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var prodHttp = Http(emulator, "prod");
-        using var devHttp = Http(emulator, "dev");
-        var prod = new HubSpotConnections(new FlowServiceClient(prodHttp));
-        var dev = new HubSpotConnections(new FlowServiceClient(devHttp));
+        var prod = Connections("prod");
+        var dev = Connections("dev");
 
         var created = await prod.CreateAsync("prod only", Credentials("a"));
 
@@ -202,11 +208,9 @@ public sealed class FacadeTests
     [Test]
     public async Task The_resilience_pipeline_rides_over_a_throttle_honouring_retry_after()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator, resilience: QuickRetries());
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections(resilience: QuickRetries());
         var created = await connections.CreateAsync("throttled", Credentials("a"));
-        emulator.Throttle(1, TimeSpan.FromSeconds(1));
+        Emulator.Throttle(1, TimeSpan.FromSeconds(1));
 
         var read = await connections.GetAsync(created.Id);
 
@@ -217,11 +221,9 @@ public sealed class FacadeTests
     [Test]
     public async Task The_resilience_pipeline_rides_over_two_failures_on_a_get()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator, resilience: QuickRetries());
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections(resilience: QuickRetries());
         var created = await connections.CreateAsync("flaky", Credentials("a"));
-        emulator.FailNext(2);
+        Emulator.FailNext(2);
 
         var read = await connections.GetAsync(created.Id);
 
@@ -231,28 +233,24 @@ public sealed class FacadeTests
     [Test]
     public async Task A_failed_create_is_not_repeated_but_a_throttled_one_is()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator, resilience: QuickRetries());
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections(resilience: QuickRetries());
 
-        emulator.FailNext(1);
+        Emulator.FailNext(1);
         var failure = Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => connections.CreateAsync("once", Credentials("a")));
         Assert.That(failure!.StatusCode, Is.EqualTo(503));
         Assert.That(failure.ToFlowServiceError().Code, Does.Contain("1103"));
-        Assert.That(emulator.ConnectionCount("prod"), Is.Zero);
+        Assert.That(Emulator.ConnectionCount("prod"), Is.Zero);
 
-        emulator.Throttle(1, TimeSpan.FromSeconds(1));
+        Emulator.Throttle(1, TimeSpan.FromSeconds(1));
         await connections.CreateAsync("after throttle", Credentials("b"));
-        Assert.That(emulator.ConnectionCount("prod"), Is.EqualTo(1), "a 429 means nothing was done, so the create was retried, once");
+        Assert.That(Emulator.ConnectionCount("prod"), Is.EqualTo(1), "a 429 means nothing was done, so the create was retried, once");
     }
 
     [Test]
     public async Task Without_resilience_a_failure_surfaces_with_the_request_id()
     {
-        using var emulator = FlowServiceEmulator.Start();
-        using var http = Http(emulator);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
-        emulator.FailNext(1);
+        var connections = Connections();
+        Emulator.FailNext(1);
 
         var failure = Assert.ThrowsAsync<ApiException<ErrorResponse>>(() => connections.CountAsync());
         var view = failure!.ToFlowServiceError();
@@ -265,15 +263,13 @@ public sealed class FacadeTests
     [Test]
     public async Task IMS_client_credentials_get_a_token_the_service_accepts()
     {
-        using var emulator = FlowServiceEmulator.Start();
         var ims = new ImsCredentials
         {
-            ClientId = emulator.Options.ClientId,
-            ClientSecret = emulator.Options.ClientSecret,
-            TokenAddress = emulator.ImsTokenAddress,
+            ClientId = Emulator.Options.ClientId,
+            ClientSecret = Emulator.Options.ClientSecret,
+            TokenAddress = Emulator.ImsTokenAddress,
         };
-        using var http = Http(emulator, ims: ims);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections(ims: ims);
 
         var created = await connections.CreateAsync("via IMS", Credentials("a"));
 
@@ -283,15 +279,13 @@ public sealed class FacadeTests
     [Test]
     public void A_wrong_IMS_secret_fails_without_reaching_the_service()
     {
-        using var emulator = FlowServiceEmulator.Start();
         var ims = new ImsCredentials
         {
-            ClientId = emulator.Options.ClientId,
+            ClientId = Emulator.Options.ClientId,
             ClientSecret = "not-the-secret",
-            TokenAddress = emulator.ImsTokenAddress,
+            TokenAddress = Emulator.ImsTokenAddress,
         };
-        using var http = Http(emulator, ims: ims);
-        var connections = new HubSpotConnections(new FlowServiceClient(http));
+        var connections = Connections(ims: ims);
 
         var failure = Assert.ThrowsAsync<ApiException>(() => connections.CountAsync());
 
