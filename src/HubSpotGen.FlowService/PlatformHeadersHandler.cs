@@ -69,7 +69,12 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
             }
         }
 
-        FlowServiceLog.ResponseReceived(_logger, request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode);
+        if (_logger.IsEnabled(LogLevel.Trace))
+        {
+            // The request id is what Adobe support asks for; it identifies the call and carries no credential.
+            var requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null;
+            FlowServiceLog.ResponseReceived(_logger, request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, requestId);
+        }
         return response;
     }
 

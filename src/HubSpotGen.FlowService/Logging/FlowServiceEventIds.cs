@@ -12,7 +12,7 @@ public static class FlowServiceEventIds
     /// <summary>A request is about to leave (Trace): method and path only.</summary>
     public const int RequestSending = 1001;
 
-    /// <summary>The service answered a request (Trace): method, path and status.</summary>
+    /// <summary>The service answered a request (Trace): method, path, status and the service's request id.</summary>
     public const int ResponseReceived = 1002;
 
     /// <summary>A 401 answered a token the library added; the request is repeated once with a renewed token (Information).</summary>

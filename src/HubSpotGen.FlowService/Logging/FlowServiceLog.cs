@@ -13,8 +13,8 @@ internal static partial class FlowServiceLog
     public static partial void RequestSending(ILogger logger, HttpMethod method, string? path);
 
     [LoggerMessage(EventId = FlowServiceEventIds.ResponseReceived, EventName = nameof(ResponseReceived), Level = LogLevel.Trace,
-        Message = "{Method} {Path} answered {Status}")]
-    public static partial void ResponseReceived(ILogger logger, HttpMethod method, string? path, int status);
+        Message = "{Method} {Path} answered {Status} (request id {RequestId})")]
+    public static partial void ResponseReceived(ILogger logger, HttpMethod method, string? path, int status, string? requestId);
 
     [LoggerMessage(EventId = FlowServiceEventIds.RepeatingWithRenewedToken, EventName = nameof(RepeatingWithRenewedToken), Level = LogLevel.Information,
         Message = "Flow Service answered 401; repeating {Method} {Path} once with a renewed token")]
