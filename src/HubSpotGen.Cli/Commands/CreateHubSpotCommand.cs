@@ -9,8 +9,8 @@ internal static class CreateHubSpotCommand
 {
     public static Command Build(CommandContext context)
     {
-        var name = new Option<string>("--name") { Description = "The connection's name.", Required = true };
-        var description = new Option<string?>("--description") { Description = "An optional description." };
+        var name = new Option<string>("--name") { Description = "The connection's name.", HelpName = "NAME", Required = true };
+        var description = new Option<string?>("--description") { Description = "An optional description.", HelpName = "TEXT" };
         var json = CliSymbols.Json("{\"id\": ..., \"etag\": ...}");
         var command = new Command(
             "create-hubspot",

@@ -11,7 +11,7 @@ internal static class EmulatorCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var port = new Option<int?>("--port") { Description = "The loopback port to listen on; a free one when left out." };
+        var port = new Option<int?>("--port") { Description = "The loopback port to listen on; a free one when left out.", HelpName = "N" };
         var command = new Command("emulator", "Run the Flow Service emulator until Ctrl+C and print the variables that point this command at it.") { port };
         command.SetAction(async (parseResult, cancellationToken) =>
         {

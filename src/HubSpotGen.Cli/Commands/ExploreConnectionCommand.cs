@@ -14,7 +14,7 @@ internal static class ExploreConnectionCommand
     public static Command Build(CommandContext context)
     {
         var id = CliSymbols.ConnectionId();
-        var table = new Option<string?>("--table") { Description = "A table's path as explore lists it, such as Hubspot.Contacts: list its columns instead." };
+        var table = new Option<string?>("--table") { Description = "A table's path as explore lists it, such as Hubspot.Contacts: list its columns instead.", HelpName = "PATH" };
         var json = CliSymbols.Json("the array of tables, or of the table's columns");
         var command = new Command(
             "explore",

@@ -29,9 +29,10 @@ internal static class ListConnectionsCommand
         var property = new Option<string[]>("--property")
         {
             Description = "A filter such as state==enabled or name==HubSpot; repeat it to require several.",
+            HelpName = "EXPR",
             Arity = ArgumentArity.OneOrMore,
         };
-        var orderBy = new Option<string?>("--orderby") { Description = "The sort field: name, +name (ascending) or -name (descending)." };
+        var orderBy = new Option<string?>("--orderby") { Description = "The sort field: name, +name (ascending) or -name (descending).", HelpName = "EXPR" };
         var json = CliSymbols.Json("a JSON array of the connections (auth params other than clientId masked)");
         var command = new Command(
             "list",

@@ -16,10 +16,11 @@ internal static class UpdateHubSpotCommand
         var etag = new Option<string>("--etag")
         {
             Description = "The connection's current etag exactly as 'connections get' prints it, quotes included (sent as If-Match).",
+            HelpName = "ETAG",
             Required = true,
         };
-        var name = new Option<string?>("--name") { Description = "A new name." };
-        var description = new Option<string?>("--description") { Description = "A new description; an empty string clears it." };
+        var name = new Option<string?>("--name") { Description = "A new name.", HelpName = "NAME" };
+        var description = new Option<string?>("--description") { Description = "A new description; an empty string clears it.", HelpName = "TEXT" };
         var json = CliSymbols.Json("{\"id\": ..., \"etag\": ...} with the new etag");
         var command = new Command(
             "update-hubspot",
