@@ -1,11 +1,15 @@
 using System.Security;
+using System.Text;
 
 namespace HubSpotGen.Generators.Tests.Packaging;
 
+/// <summary>A package the consumer references; a build-time one (the generator) with PrivateAssets="all".</summary>
+internal sealed record ConsumerPackage(string Id, string Version, bool BuildTimeOnly = false);
+
 /// <summary>
-/// A new console project outside the repository that takes the packed generator the way a user would: a
-/// PackageReference from a folder feed, Newtonsoft.Json from the machine's usual source, and one spec as
-/// an AdditionalFiles item. It declares no CompilerVisibleItemMetadata: that must come from the package.
+/// A new console project outside the repository that takes our packages the way a user would: PackageReferences
+/// from a folder feed, everything else from the machine's usual source, and optionally one spec as an
+/// AdditionalFiles item. It declares no CompilerVisibleItemMetadata: that must come from the package.
 /// </summary>
 internal sealed class ConsumerProject
 {
@@ -24,7 +28,7 @@ internal sealed class ConsumerProject
     /// Writes the project into <paramref name="folder"/>, restoring from <paramref name="feed"/> (besides the
     /// machine's sources) into <paramref name="packagesFolder"/> so that test versions stay out of the global cache.
     /// </summary>
-    public static ConsumerProject Write(string folder, string feed, string packagesFolder, string generatorVersion, string spec, string program)
+    public static ConsumerProject Write(string folder, string feed, string packagesFolder, IEnumerable<ConsumerPackage> packages, string? spec, string program)
     {
         Directory.CreateDirectory(folder);
 
@@ -45,28 +49,35 @@ internal sealed class ConsumerProject
 
             """);
 
-        File.WriteAllText(Path.Combine(folder, AssemblyName + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{SecurityElement.Escape(packagesFolder)}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="HubSpotGen.Generators" Version="{generatorVersion}" PrivateAssets="all" />
-                <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
-              </ItemGroup>
-              <ItemGroup>
-                <AdditionalFiles Include="{SpecFileName}" OpenApiNamespace="Consumer.Api" OpenApiClientName="NotesClient" />
-              </ItemGroup>
-            </Project>
+        var project = new StringBuilder()
+            .AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">")
+            .AppendLine("  <PropertyGroup>")
+            .AppendLine("    <OutputType>Exe</OutputType>")
+            .AppendLine("    <TargetFramework>net10.0</TargetFramework>")
+            .AppendLine("    <ImplicitUsings>enable</ImplicitUsings>")
+            .AppendLine("    <Nullable>enable</Nullable>")
+            .AppendLine("    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>")
+            .AppendLine($"    <RestorePackagesPath>{SecurityElement.Escape(packagesFolder)}</RestorePackagesPath>")
+            .AppendLine("  </PropertyGroup>")
+            .AppendLine("  <ItemGroup>");
+        foreach (var package in packages)
+        {
+            project.AppendLine($"    <PackageReference Include=\"{package.Id}\" Version=\"{package.Version}\"{(package.BuildTimeOnly ? " PrivateAssets=\"all\"" : "")} />");
+        }
 
-            """);
+        if (spec is not null)
+        {
+            project.AppendLine($"    <AdditionalFiles Include=\"{SpecFileName}\" OpenApiNamespace=\"Consumer.Api\" OpenApiClientName=\"NotesClient\" />");
+        }
 
-        File.WriteAllText(Path.Combine(folder, SpecFileName), spec);
+        project.AppendLine("  </ItemGroup>").AppendLine("</Project>");
+        File.WriteAllText(Path.Combine(folder, AssemblyName + ".csproj"), project.ToString());
+
+        if (spec is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, SpecFileName), spec);
+        }
+
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
         return new ConsumerProject(folder);
     }
@@ -83,5 +94,12 @@ internal sealed class ConsumerProject
 
         var build = new[] { "build", "--no-restore", "--disable-build-servers", "-tl:off" };
         return (DotnetCommand.Run(Folder, build), DotnetCommand.Format(build));
+    }
+
+    /// <summary>Runs the built program.</summary>
+    public (CommandResult Result, string CommandLine) Run()
+    {
+        var run = new[] { OutputAssembly };
+        return (DotnetCommand.Run(Folder, run), DotnetCommand.Format(run));
     }
 }

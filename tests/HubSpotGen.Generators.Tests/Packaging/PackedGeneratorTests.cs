@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -118,59 +117,20 @@ public sealed class PackedGeneratorTests
 
         """;
 
-    private string _root = null!;
-    private string _feed = null!;
-    private string _packages = null!;
-    private string _version = null!;
+    private LocalFeed _feed = null!;
     private string _nupkg = null!;
+
+    private ConsumerPackage[] Packages => [new(PackageId, _feed.Version, BuildTimeOnly: true), new("Newtonsoft.Json", "13.0.4")];
 
     [OneTimeSetUp]
     public void PackTheGenerator()
     {
-        _root = Path.Combine(Path.GetTempPath(), "hubspotgen-packtest-" + Guid.NewGuid().ToString("N")[..12]);
-        _feed = Path.Combine(_root, "feed");
-        _packages = Path.Combine(_root, "packages");
-        Directory.CreateDirectory(_feed);
-
-        // A version no earlier run used, so that no cache anywhere can answer with an older package.
-        _version = "0.0.0-packtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-
-        // Its own artifacts folder: the pack neither reads nor overwrites the bin/ and obj/ of a build of the
-        // repository that may be running at the same time.
-        var project = Path.Combine(RepositoryPaths.Root, "generators", PackageId, PackageId + ".csproj");
-        var arguments = new[]
-        {
-            "pack", project, "-c", "Release", "-o", _feed, "--artifacts-path", Path.Combine(_root, "artifacts"),
-            "-p:Version=" + _version, "--disable-build-servers", "-tl:off",
-        };
-        var result = DotnetCommand.Run(RepositoryPaths.Root, arguments);
-        Assert.That(result.ExitCode, Is.Zero, result.Describe(DotnetCommand.Format(arguments)));
-
-        _nupkg = Path.Combine(_feed, PackageId + "." + _version + ".nupkg");
-        Assert.That(File.Exists(_nupkg), Is.True, "No " + Path.GetFileName(_nupkg) + " after:" + Environment.NewLine + result.Output);
+        _feed = new LocalFeed();
+        _nupkg = _feed.Pack("generators", PackageId);
     }
 
     [OneTimeTearDown]
-    public void RemoveTemporaryFolders()
-    {
-        if (_root is null || !Directory.Exists(_root))
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException exception)
-        {
-            TestContext.Progress.WriteLine("Could not remove " + _root + ": " + exception.Message);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            TestContext.Progress.WriteLine("Could not remove " + _root + ": " + exception.Message);
-        }
-    }
+    public void RemoveTheFeed() => _feed?.Dispose();
 
     [Test]
     public void The_package_holds_the_analyzer_with_YamlDotNet_and_the_build_props_and_no_library()
@@ -196,7 +156,7 @@ public sealed class PackedGeneratorTests
     [Test]
     public void A_new_project_that_references_the_package_builds_with_the_generated_client()
     {
-        var consumer = ConsumerProject.Write(Path.Combine(_root, "consumer-ok"), _feed, _packages, _version, SpecText.Lf(Spec), Program);
+        var consumer = _feed.Consumer("consumer-ok", Packages, SpecText.Lf(Spec), Program);
 
         var (result, commandLine) = consumer.RestoreAndBuild();
 
@@ -210,7 +170,7 @@ public sealed class PackedGeneratorTests
     {
         var spec = SpecText.Lf(Spec).Replace("#/components/schemas/NewNote'", "#/components/schemas/NoSuchNote'", StringComparison.Ordinal);
         var line = SpecText.LineOf(spec, "schemas/NoSuchNote");
-        var consumer = ConsumerProject.Write(Path.Combine(_root, "consumer-broken"), _feed, _packages, _version, spec, ClientOnlyProgram);
+        var consumer = _feed.Consumer("consumer-broken", Packages, spec, ClientOnlyProgram);
 
         var (result, commandLine) = consumer.RestoreAndBuild();
 
