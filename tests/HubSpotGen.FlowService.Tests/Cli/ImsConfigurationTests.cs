@@ -16,11 +16,8 @@ public sealed class ImsConfigurationTests : StubServerFixture
     [Test]
     public async Task Client_credentials_are_exchanged_at_ims_and_the_client_id_is_the_api_key()
     {
-        Server.Given(Request.Create().WithPath(ImsPath).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody($$"""{ "access_token": "{{IssuedToken}}", "token_type": "bearer", "expires_in": 86399 }"""));
-        Server.Given(Request.Create().WithPath(FakePlatform.BasePath + "/connectionSpecs/*").UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(DocumentedAnswers.HubSpotSpec));
+        AnswerIms();
+        AnswerSpec();
 
         var run = await CliRun.RunAsync(ImsEnvironment(scopes: "openid,AdobeID"), "specs", "get");
 
@@ -43,10 +40,8 @@ public sealed class ImsConfigurationTests : StubServerFixture
     [Test]
     public async Task Without_scopes_platforms_scopes_are_asked_for()
     {
-        Server.Given(Request.Create().WithPath(ImsPath).UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody($$"""{ "access_token": "{{IssuedToken}}", "token_type": "bearer", "expires_in": 86399 }"""));
-        AnswerEveryRequestExceptIms();
+        AnswerIms();
+        AnswerSpec();
 
         await CliRun.RunAsync(ImsEnvironment(scopes: null), "specs", "get");
 
@@ -92,7 +87,12 @@ public sealed class ImsConfigurationTests : StubServerFixture
         return environment;
     }
 
-    private void AnswerEveryRequestExceptIms() =>
-        Server.Given(Request.Create().WithPath(FakePlatform.BasePath + "/*").UsingAnyMethod())
+    private void AnswerIms() =>
+        Server.Given(Request.Create().WithPath(ImsPath).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody($$"""{ "access_token": "{{IssuedToken}}", "token_type": "bearer", "expires_in": 86399 }"""));
+
+    private void AnswerSpec() =>
+        Server.Given(Request.Create().WithPath(FakePlatform.BasePath + "/connectionSpecs/*").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(DocumentedAnswers.HubSpotSpec));
 }
