@@ -30,7 +30,7 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
         options.Validate();
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        _tokens = tokens ?? options.TokenProvider ?? (options.Ims is { } ims ? new ImsAccessTokenProvider(ims, logger: _logger) : new StaticAccessTokenProvider(options.AccessToken!));
+        _tokens = tokens ?? options.CreateTokenProvider(imsTransport: null, _logger);
     }
 
     /// <inheritdoc/>

@@ -79,6 +79,14 @@ public sealed class PlatformOptions
         return problems;
     }
 
+    /// <summary>
+    /// The token source these options name: <see cref="TokenProvider"/>, else an IMS provider for <see cref="Ims"/>
+    /// (which the caller then owns), else <see cref="AccessToken"/> as a fixed token.
+    /// </summary>
+    internal IAccessTokenProvider CreateTokenProvider(HttpMessageHandler? imsTransport, Microsoft.Extensions.Logging.ILogger logger) =>
+        TokenProvider
+        ?? (Ims is { } ims ? new ImsAccessTokenProvider(ims, imsTransport, logger: logger) : new StaticAccessTokenProvider(AccessToken!));
+
     /// <summary>Shows where and as whom, never the access token.</summary>
     public override string ToString() =>
         $"PlatformOptions {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())} }}";

@@ -16,7 +16,7 @@ internal sealed class PlatformPipeline : IDisposable
     private readonly IAccessTokenProvider _tokens;
     private readonly FlowServiceRetryPipelines? _retries;
     private readonly ILogger _logger;
-    private readonly ImsAccessTokenProvider? _ownedTokens;
+    private readonly IDisposable? _ownedTokens;
 
     /// <param name="options">Validated here, before any request.</param>
     /// <param name="tokenTransport">Carries IMS token requests; null for the provider's own connection.</param>
@@ -27,18 +27,8 @@ internal sealed class PlatformPipeline : IDisposable
         options.Validate();
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(FlowServiceEventIds.Category);
-        if (options.TokenProvider is { } provided)
-        {
-            _tokens = provided;
-        }
-        else if (options.Ims is { } ims)
-        {
-            _tokens = _ownedTokens = new ImsAccessTokenProvider(ims, tokenTransport, logger: _logger);
-        }
-        else
-        {
-            _tokens = new StaticAccessTokenProvider(options.AccessToken!);
-        }
+        _tokens = options.CreateTokenProvider(tokenTransport, _logger);
+        _ownedTokens = ReferenceEquals(_tokens, options.TokenProvider) ? null : _tokens as IDisposable;
 
         _retries = options.Resilience is { } resilience ? new FlowServiceRetryPipelines(resilience, _logger) : null;
     }
