@@ -70,10 +70,10 @@ internal static partial class Emitter
         // Absent and null are one thing for optional members: left out of the JSON, as the design asks.
         var nullHandling = property.Required && property.Nullable ? "Include" : "Ignore";
 
-        // A required member is checked both ways: an answer without it fails to read (rather than leaving a
-        // non-nullable member null), and a request without it fails before anything is sent.
-        var requiredCheck = !property.Required || property.ReadOnly ? "" : property.Nullable ? ", Required = global::Newtonsoft.Json.Required.AllowNull" : ", Required = global::Newtonsoft.Json.Required.Always";
-        writer.Line("[global::Newtonsoft.Json.JsonProperty(" + Literal(property.JsonName) + requiredCheck + ", NullValueHandling = global::Newtonsoft.Json.NullValueHandling." + nullHandling + ")]");
+        // Reading is lenient: a member missing from an answer reads as null or default, because the service
+        // leaves out members its own documentation shows (a connection without auth, a spec without version).
+        // Required-ness is enforced where the program builds a request, by C#'s required members.
+        writer.Line("[global::Newtonsoft.Json.JsonProperty(" + Literal(property.JsonName) + ", NullValueHandling = global::Newtonsoft.Json.NullValueHandling." + nullHandling + ")]");
         if (markObsolete)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
