@@ -37,7 +37,7 @@ internal static class Demo
         var connection = await connections.GetAsync(created.Id, cancellationToken)
             ?? throw new InvalidOperationException("The emulator lost the connection it had just created.");
         await output.WriteLineAsync($"2. get      GET /connections/{created.Id} -> '{connection.Name}', state {connection.State}, auth params:");
-        foreach (var (name, value) in connection.Auth.Params)
+        foreach (var (name, value) in connection.Auth?.Params ?? new Dictionary<string, Newtonsoft.Json.Linq.JToken?>())
         {
             await output.WriteLineAsync($"             {name} = {SecretRedaction.Display(name, value)}");
         }

@@ -78,7 +78,7 @@ public sealed class GetConnectionTests : StubServerFixture
             Assert.That(connection.ConnectionSpec.Id, Is.EqualTo(HubSpotConnectionSpec.IdAsGuid));
             Assert.That(connection.ConnectionSpec.Version, Is.EqualTo("1.0"));
             Assert.That(connection.State, Is.EqualTo(ConnectionState.Enabled));
-            Assert.That(connection.Auth.SpecName, Is.EqualTo("Basic Authentication"));
+            Assert.That(connection.Auth!.SpecName, Is.EqualTo("Basic Authentication"));
             Assert.That(
                 connection.Auth.Params.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString()),
                 Is.EqualTo(new Dictionary<string, string?>
@@ -135,7 +135,7 @@ public sealed class GetConnectionTests : StubServerFixture
         // Free-form params are JTokens; a date-like string must not be turned into a DateTime and reformatted.
         AnswerEveryRequest(200, DocumentedAnswer().Replace("\"test-masked-2\"", "\"2024-05-01T10:00:00Z\"", StringComparison.Ordinal));
 
-        var parameters = (await CreateClient().GetConnectionAsync(ConnectionId)).Items![0].Auth.Params;
+        var parameters = (await CreateClient().GetConnectionAsync(ConnectionId)).Items![0].Auth!.Params;
 
         var accessToken = parameters["accessToken"];
         Assert.Multiple(() =>

@@ -70,7 +70,7 @@ public sealed class FacadeTests
         Assert.That(read.Etag, Is.EqualTo(created.Etag));
         Assert.That(read.Version, Is.EqualTo(created.Etag));
         Assert.That(read.SandboxName, Is.EqualTo("prod"));
-        Assert.That((string?)read.Auth.Params["clientId"], Is.EqualTo("hubspot-client-v1"));
+        Assert.That((string?)read.Auth!.Params["clientId"], Is.EqualTo("hubspot-client-v1"));
         Assert.That((string?)read.Auth.Params["clientSecret"], Is.Not.EqualTo("hubspot-secret-v1"));
 
         var listed = new List<Connection>();
@@ -95,7 +95,7 @@ public sealed class FacadeTests
         var updated = await connections.GetAsync(created.Id);
         Assert.That(updated!.Name, Is.EqualTo("HubSpot (renamed)"));
         Assert.That(updated.Description, Is.EqualTo("rotated"));
-        Assert.That((string?)updated.Auth.Params["clientId"], Is.EqualTo("hubspot-client-v2"));
+        Assert.That((string?)updated.Auth!.Params["clientId"], Is.EqualTo("hubspot-client-v2"));
         Assert.That(updated.Etag, Is.EqualTo(afterDescription.Etag));
         Assert.That(updated.UpdatedAt, Is.GreaterThan(read.UpdatedAt!.Value));
 
@@ -287,9 +287,10 @@ public sealed class FacadeTests
         };
         var connections = Connections(ims: ims);
 
-        var failure = Assert.ThrowsAsync<ApiException>(() => connections.CountAsync());
+        var failure = Assert.ThrowsAsync<ImsTokenException>(() => connections.CountAsync());
 
         Assert.That(failure!.StatusCode, Is.EqualTo(401));
-        Assert.That(failure.Message + failure.ResponseBody, Does.Not.Contain("not-the-secret"));
+        Assert.That(failure.Error, Is.EqualTo("invalid_client"));
+        Assert.That(failure.ToString(), Does.Not.Contain("not-the-secret"));
     }
 }

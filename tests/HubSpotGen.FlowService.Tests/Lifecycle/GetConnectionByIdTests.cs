@@ -27,7 +27,7 @@ public sealed class GetConnectionByIdTests : LifecycleFixture
             Assert.That(connection.Name, Is.EqualTo("HubSpot base connection"));
             Assert.That(connection.Etag, Is.EqualTo(Etag));
             Assert.That(connection.State, Is.EqualTo(ConnectionState.Enabled));
-            Assert.That(connection.Auth.SpecName, Is.EqualTo(HubSpotConnectionSpec.AuthSpecName));
+            Assert.That(connection.Auth!.SpecName, Is.EqualTo(HubSpotConnectionSpec.AuthSpecName));
         });
     }
 
