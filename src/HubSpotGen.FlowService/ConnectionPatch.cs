@@ -12,8 +12,12 @@ internal static class ConnectionPatch
     public const string NamePath = "/name";
     public const string DescriptionPath = "/description";
 
-    /// <summary>The operations in a fixed order (credentials, name, description), leaving out what is null.</summary>
-    public static List<PatchOperation> Replace(HubSpotCredentials? credentials, string? name, string? description)
+    /// <summary>
+    /// The operations in a fixed order (credentials, name, description), leaving out what is null. A description
+    /// may be absent, and RFC 6902's <c>replace</c> fails on an absent member, so it is an <c>add</c>, which sets it
+    /// either way; the other two always exist and are replaced.
+    /// </summary>
+    public static List<PatchOperation> For(HubSpotCredentials? credentials, string? name, string? description)
     {
         var operations = new List<PatchOperation>(3);
         if (credentials is not null)
@@ -34,7 +38,7 @@ internal static class ConnectionPatch
 
         if (description is not null)
         {
-            operations.Add(Replace(DescriptionPath, description));
+            operations.Add(new PatchOperation { Op = PatchOperationKind.Add, Path = DescriptionPath, Value = description });
         }
 
         return operations;

@@ -2,8 +2,7 @@ namespace HubSpotGen.FlowService;
 
 public sealed partial class HubSpotConnections
 {
-    /// <summary>The Flow Service codes of a 404 that means the sandbox, not the connection, does not exist.</summary>
-    private static readonly string[] SandboxNotFoundCodes = ["FLOW-2100-404", "FLOW-2101-404"];
+    private const string GetOperation = "GET /connections/{connectionId}";
 
     /// <summary>
     /// Reads one connection. Flow Service wraps even a single connection in an <c>{"items": [...]}</c> envelope;
@@ -11,15 +10,15 @@ public sealed partial class HubSpotConnections
     /// </summary>
     /// <remarks>
     /// "Not there" is an ordinary answer to a lookup, so it is <see langword="null"/> rather than an exception:
-    /// a 404, or a 200 whose <c>items</c> is missing or empty. A 404 that names a missing sandbox
-    /// (FLOW-2100-404, FLOW-2101-404) is a configuration error and is still thrown. Should the envelope hold
-    /// several items, the one with the requested id is returned.
+    /// Flow Service's own not-found answer (a 404 with a FLOW-xxxx-404 error), or a 200 whose <c>items</c> is
+    /// missing or empty. Any other 404 (a wrong base path, a gateway's page, a missing sandbox) is thrown, and so
+    /// is an envelope that holds only connections of other ids.
     /// </remarks>
     /// <param name="id">The connection's id; must not be <see cref="Guid.Empty"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The connection, with its etag quotes included; or null when there is no such connection.</returns>
+    /// <returns>The connection whose id is <paramref name="id"/>, with its etag quotes included; or null when there is no such connection.</returns>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
-    /// <exception cref="ApiException">Flow Service refused the request for a reason other than an unknown connection.</exception>
+    /// <exception cref="ApiException">Flow Service refused the request for a reason other than an unknown connection, or answered with other connections.</exception>
     public async Task<Connection?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         RequireId(id);
@@ -28,7 +27,7 @@ public sealed partial class HubSpotConnections
         {
             answer = await _client.GetConnectionAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (ApiException exception) when (exception.StatusCode == 404 && !IsSandboxNotFound(exception))
+        catch (ApiException exception) when (EntityNotFound.Is(exception))
         {
             return null;
         }
@@ -47,9 +46,6 @@ public sealed partial class HubSpotConnections
             }
         }
 
-        return items[0];
+        throw UnexpectedAnswer.Create(GetOperation, items.Count + " connection(s), none of them with the id asked for");
     }
-
-    private static bool IsSandboxNotFound(ApiException exception) =>
-        exception is ApiException<ErrorResponse> { Error.Code: { } code } && SandboxNotFoundCodes.Contains(code, StringComparer.Ordinal);
 }

@@ -5,8 +5,9 @@ public sealed partial class HubSpotConnections
     private const string UpdateOperation = "PATCH /connections/{connectionId}";
 
     /// <summary>
-    /// Changes a connection in one PATCH: any of its credentials, name and description, each as a JSON Patch
-    /// <c>replace</c> of <c>/auth/params</c>, <c>/name</c> and <c>/description</c>. The etag goes in
+    /// Changes a connection in one PATCH: any of its credentials, name and description, as JSON Patch
+    /// <c>replace</c> of <c>/auth/params</c> and <c>/name</c> (which every connection has) and <c>add</c> of
+    /// <c>/description</c> (which sets it whether or not the connection has one). The etag goes in
     /// <c>If-Match</c> exactly as given, so pass it as the service returned it, quotes included.
     /// </summary>
     /// <param name="id">The connection's id; must not be <see cref="Guid.Empty"/>.</param>
@@ -18,6 +19,7 @@ public sealed partial class HubSpotConnections
     /// <returns>The connection's id and its new etag, to use for the next change.</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank or not a single header line, the name blank, or there is nothing to change; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale: the connection changed since it was read.</exception>
+    /// <exception cref="ChangeOutcomeUnknownException">An attempt's answer was lost and its repeat was refused as stale, so new credentials may or may not be stored; it carries the current etag.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
     public Task<EntityReference> UpdateAsync(Guid id, string etag, HubSpotCredentials? credentials = null, string? name = null, string? description = null, CancellationToken cancellationToken = default)
     {
@@ -33,7 +35,7 @@ public sealed partial class HubSpotConnections
             throw new ArgumentException("Nothing to change: give new credentials, a name or a description.", nameof(credentials));
         }
 
-        return PatchAsync(id, etag, ConnectionPatch.Replace(credentials, name, description), cancellationToken);
+        return PatchAsync(id, etag, credentials, name, description, cancellationToken);
     }
 
     /// <summary>Replaces the stored HubSpot credentials (all four values), for example after HubSpot rotated the refresh token.</summary>
@@ -81,14 +83,40 @@ public sealed partial class HubSpotConnections
         return UpdateAsync(id, etag, description: description, cancellationToken: cancellationToken);
     }
 
-    private async Task<EntityReference> PatchAsync(Guid id, string etag, List<PatchOperation> operations, CancellationToken cancellationToken)
+    private async Task<EntityReference> PatchAsync(Guid id, string etag, HubSpotCredentials? credentials, string? name, string? description, CancellationToken cancellationToken)
     {
+        var history = AttemptHistory.Begin();
         try
         {
-            return await _client.UpdateConnectionAsync(id, etag, operations, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await _client.UpdateConnectionAsync(id, etag, ConnectionPatch.For(credentials, name, description), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException exception) when (exception.StatusCode == PreconditionFailedException.Status)
         {
+            if (!history.RepeatedAfterLostAnswer)
+            {
+                throw new PreconditionFailedException(id, etag, exception);
+            }
+
+            // An attempt whose answer was lost may have applied the change and moved the etag, so the repeat's 412
+            // may be this change's own doing. What can be read back decides.
+            var current = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                throw new PreconditionFailedException(id, etag, exception);
+            }
+
+            if (credentials is not null)
+            {
+                throw new ChangeOutcomeUnknownException(id, etag, current.Etag, exception);
+            }
+
+            var nameHolds = name is null || current.Name == name;
+            var descriptionHolds = description is null || (current.Description ?? string.Empty) == description;
+            if (nameHolds && descriptionHolds)
+            {
+                return new EntityReference { Id = id, Etag = current.Etag };
+            }
+
             throw new PreconditionFailedException(id, etag, exception);
         }
     }

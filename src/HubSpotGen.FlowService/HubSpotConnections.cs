@@ -43,11 +43,20 @@ public sealed partial class HubSpotConnections
     /// <param name="id">The connection's id; must not be <see cref="Guid.Empty"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
+    /// <remarks>When an attempt's answer was lost and the repeat is answered "not found", the lost attempt deleted it: that is success. A "not found" to the first attempt is still an error.</remarks>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown id or 400 while flows still use the connection.</exception>
-    public Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         RequireId(id);
-        return _client.DeleteConnectionAsync(id, cancellationToken: cancellationToken);
+        var history = AttemptHistory.Begin();
+        try
+        {
+            await _client.DeleteConnectionAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException exception) when (history.RepeatedAfterLostAnswer && EntityNotFound.Is(exception))
+        {
+            // An attempt whose answer was lost deleted it; the repeat finding nothing is that success.
+        }
     }
 
     /// <summary>Reads the HubSpot connection spec: its name, provider, version and the auth specs that say which params a connection needs.</summary>

@@ -16,26 +16,40 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
     private readonly IAccessTokenProvider _tokens;
     private readonly ILogger _logger;
 
-    /// <summary>Applies <paramref name="options"/>, which are validated here, at start-up, rather than at the first call.</summary>
+    /// <summary>
+    /// Applies <paramref name="options"/>, which are copied and validated here, at start-up, rather than at the
+    /// first call. The bearer token comes from <paramref name="tokens"/>, else <see cref="PlatformOptions.TokenProvider"/>,
+    /// else <see cref="PlatformOptions.AccessToken"/>. This handler creates no token provider of its own: for IMS
+    /// credentials, pass an <see cref="ImsAccessTokenProvider"/> (and dispose it), or use <see cref="PlatformHttpClient.Create"/>.
+    /// </summary>
     /// <param name="options">The Platform values; see <see cref="PlatformOptions.Validate"/>.</param>
-    /// <exception cref="ArgumentException">The options are incomplete or unsafe.</exception>
-    public PlatformHeadersHandler(PlatformOptions options)
-        : this(options, null, null)
+    /// <param name="tokens">Supplies the bearer token; stays the caller's.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or unsafe, or name only IMS credentials and no token source.</exception>
+    public PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider? tokens = null)
+        : this(Checked(options), tokens ?? options.TokenProvider ?? StaticTokenOf(options), null)
     {
     }
 
-    internal PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider? tokens, ILogger? logger)
+    internal PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider tokens, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tokens);
         options.Validate();
-        _options = options;
+        _options = options.Snapshot();
         _logger = logger ?? NullLogger.Instance;
-        _tokens = tokens ?? options.CreateTokenProvider(imsTransport: null, _logger);
+        _tokens = tokens;
     }
 
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.RequestUri is not { } address || !TransportSecurity.MayCarryCredentials(address))
+        {
+            // The configured addresses are checked at start-up; this catches an absolute address given per call.
+            throw new InvalidOperationException(
+                $"Refusing to send Platform credentials to {TransportSecurity.Displayed(request.RequestUri)}: only https, or http to a loopback address, may carry them.");
+        }
+
         var headers = request.Headers;
         string? token = null;
         if (headers.Authorization is null)
@@ -77,6 +91,20 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
         }
         return response;
     }
+
+    private static PlatformOptions Checked(PlatformOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
+
+    private static IAccessTokenProvider StaticTokenOf(PlatformOptions options) =>
+        options.Ims is not null || string.IsNullOrWhiteSpace(options.AccessToken)
+            ? throw new ArgumentException(
+                "The header handler creates no IMS token provider: pass one (new ImsAccessTokenProvider(options.Ims)), which you then dispose, or set TokenProvider or AccessToken.",
+                nameof(options))
+            : new StaticAccessTokenProvider(options.AccessToken);
 
     private static void AddIfAbsent(HttpRequestHeaders headers, string name, string value)
     {

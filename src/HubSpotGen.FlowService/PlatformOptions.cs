@@ -27,6 +27,15 @@ public sealed class PlatformOptions
     /// </summary>
     public FlowServiceResilienceOptions? Resilience { get; set; } = new();
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB, far above any Flow Service answer.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest answer body read, in bytes. A larger answer fails with an <see cref="ApiException"/> that says so,
+    /// and is not retried. Between 1 and <see cref="int.MaxValue"/>.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
     /// <summary>The Developer Console client id, sent as <c>x-api-key</c>.</summary>
     public string? ApiKey { get; set; }
 
@@ -73,6 +82,11 @@ public sealed class PlatformOptions
         }
 
         Resilience?.CollectProblems(problems);
+        if (MaxResponseBytes is < 1 or > int.MaxValue)
+        {
+            problems.Add($"{nameof(MaxResponseBytes)} must be between 1 and {int.MaxValue}");
+        }
+
         AddIfBlank(problems, ApiKey, nameof(ApiKey));
         AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
         AddIfBlank(problems, SandboxName, nameof(SandboxName));
@@ -80,16 +94,25 @@ public sealed class PlatformOptions
     }
 
     /// <summary>
-    /// The token source these options name: <see cref="TokenProvider"/>, else an IMS provider for <see cref="Ims"/>
-    /// (which the caller then owns), else <see cref="AccessToken"/> as a fixed token.
+    /// A copy taken when a client is built, so that later changes to the object the caller holds change nothing
+    /// that is sent. The token provider is shared, not copied: it is the caller's object.
     /// </summary>
-    internal IAccessTokenProvider CreateTokenProvider(HttpMessageHandler? imsTransport, Microsoft.Extensions.Logging.ILogger logger) =>
-        TokenProvider
-        ?? (Ims is { } ims ? new ImsAccessTokenProvider(ims, imsTransport, logger: logger) : new StaticAccessTokenProvider(AccessToken!));
+    internal PlatformOptions Snapshot() => new()
+    {
+        BaseAddress = BaseAddress,
+        AccessToken = AccessToken,
+        TokenProvider = TokenProvider,
+        Ims = Ims?.Snapshot(),
+        Resilience = Resilience?.Snapshot(),
+        MaxResponseBytes = MaxResponseBytes,
+        ApiKey = ApiKey,
+        ImsOrgId = ImsOrgId,
+        SandboxName = SandboxName,
+    };
 
     /// <summary>Shows where and as whom, never the access token.</summary>
     public override string ToString() =>
-        $"PlatformOptions {{ BaseAddress = {BaseAddress}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())} }}";
+        $"PlatformOptions {{ BaseAddress = {TransportSecurity.Displayed(BaseAddress)}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())}, MaxResponseBytes = {MaxResponseBytes} }}";
 
     private static void AddIfBlank(List<string> problems, string? value, string name)
     {

@@ -14,4 +14,8 @@ internal static class TransportSecurity
     /// <summary>The problem text for an address that may not carry credentials; names the option, never a secret.</summary>
     public static string PlainHttpProblem(string optionName, Uri address) =>
         $"{optionName} {address.GetLeftPart(UriPartial.Authority)} uses plain http, which would send credentials in clear text; use https (http is allowed only to a loopback address)";
+
+    /// <summary>Scheme, host and path: what an address may show in text. A query string could carry a secret.</summary>
+    public static string Displayed(Uri? address) =>
+        address is null ? "(none)" : address.IsAbsoluteUri ? address.GetLeftPart(UriPartial.Path) : "(not an absolute address)";
 }

@@ -13,6 +13,12 @@ public static class FlowServiceServiceCollectionExtensions
     public const string HttpClientName = "HubSpotGen.FlowService";
 
     /// <summary>
+    /// The name of the HttpClient that carries IMS token requests, with the same retries, timeouts, limits and
+    /// redirect rule; configure it (a proxy, a test handler) with <c>services.AddHttpClient(ImsHttpClientName)</c>.
+    /// </summary>
+    public const string ImsHttpClientName = "HubSpotGen.FlowService.Ims";
+
+    /// <summary>
     /// Registers <see cref="FlowServiceClient"/> (a typed HttpClient) and <see cref="HubSpotConnections"/>, with
     /// the Platform header policy, the token provider, retries and timeouts in the client's handler pipeline.
     /// </summary>
@@ -42,21 +48,34 @@ public static class FlowServiceServiceCollectionExtensions
             .PostConfigure<IServiceProvider>((options, provider) => options.TokenProvider ??= provider.GetService<IAccessTokenProvider>())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>());
-        services.TryAddSingleton(provider => new PlatformPipeline(
-            provider.GetRequiredService<IOptions<PlatformOptions>>().Value,
-            tokenTransport: null,
-            provider.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(provider =>
+        {
+            var factory = provider.GetRequiredService<IHttpClientFactory>();
+            return new PlatformPipeline(
+                provider.GetRequiredService<IOptions<PlatformOptions>>().Value,
+                () => factory.CreateClient(ImsHttpClientName),
+                imsNetwork: null,
+                provider.GetService<ILoggerFactory>());
+        });
         services.TryAddTransient<HubSpotConnections>();
+
+        services.AddHttpClient(ImsHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(PlatformTransport.Create)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) => AddAll(handlers, provider.GetRequiredService<PlatformPipeline>().CreateImsHandlers()));
 
         return services
             .AddHttpClient<FlowServiceClient>(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(PlatformTransport.Create)
             .ConfigureHttpClient((provider, http) => provider.GetRequiredService<PlatformPipeline>().Configure(http))
-            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
-            {
-                foreach (var handler in provider.GetRequiredService<PlatformPipeline>().CreateHandlers())
-                {
-                    handlers.Add(handler);
-                }
-            });
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) => AddAll(handlers, provider.GetRequiredService<PlatformPipeline>().CreateHandlers()));
+    }
+
+    private static void AddAll(IList<DelegatingHandler> handlers, IEnumerable<DelegatingHandler> ours)
+    {
+        foreach (var handler in ours)
+        {
+            handlers.Add(handler);
+        }
     }
 }

@@ -16,7 +16,11 @@ public sealed class FlowServiceResilienceOptions
     /// <summary>The longest backoff delay.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest <c>Retry-After</c> honoured; a longer one is shortened to this.</summary>
+    /// <summary>
+    /// The longest <c>Retry-After</c> waited for. A longer one (or one that would pass <see cref="TotalTimeout"/>)
+    /// is not waited for: the call fails at once with the service's answer, whose <c>RetryAfter</c> says when to
+    /// come back. A retry never comes earlier than the server asked.
+    /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long one attempt may take before it counts as failed.</summary>
@@ -43,6 +47,9 @@ public sealed class FlowServiceResilienceOptions
         RequirePositive(problems, AttemptTimeout, nameof(AttemptTimeout));
         RequirePositive(problems, TotalTimeout, nameof(TotalTimeout));
     }
+
+    /// <summary>A copy, so that later changes to the object the caller holds change nothing.</summary>
+    internal FlowServiceResilienceOptions Snapshot() => (FlowServiceResilienceOptions)MemberwiseClone();
 
     /// <summary>Shows the settings; there is nothing secret here.</summary>
     public override string ToString() =>

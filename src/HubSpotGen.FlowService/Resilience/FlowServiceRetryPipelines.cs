@@ -16,10 +16,11 @@ internal sealed class FlowServiceRetryPipelines
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _onlyIfNotActed;
 
-    public FlowServiceRetryPipelines(FlowServiceResilienceOptions options, ILogger logger)
+    public FlowServiceRetryPipelines(FlowServiceResilienceOptions options, ILogger logger, TimeProvider? time = null)
     {
-        _idempotent = Build(options, logger, RetrySafety.Idempotent);
-        _onlyIfNotActed = Build(options, logger, RetrySafety.OnlyIfNotActed);
+        time ??= TimeProvider.System;
+        _idempotent = Build(options, logger, time, RetrySafety.Idempotent);
+        _onlyIfNotActed = Build(options, logger, time, RetrySafety.OnlyIfNotActed);
     }
 
     /// <summary>Retries seen since start-up, for tests and diagnostics.</summary>
@@ -30,8 +31,16 @@ internal sealed class FlowServiceRetryPipelines
     public ResiliencePipeline<HttpResponseMessage> For(HttpRequestMessage request) =>
         SafetyOf(request) == RetrySafety.Idempotent ? _idempotent : _onlyIfNotActed;
 
+    /// <summary>Marks a request that may be repeated whatever its method, such as an IMS token request: asking twice only mints two tokens.</summary>
+    public static readonly HttpRequestOptionsKey<bool> SafeToRepeat = new("HubSpotGen.SafeToRepeat");
+
     public static RetrySafety SafetyOf(HttpRequestMessage request)
     {
+        if (request.Options.TryGetValue(SafeToRepeat, out var safe) && safe)
+        {
+            return RetrySafety.Idempotent;
+        }
+
         var method = request.Method;
         if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Put || method == HttpMethod.Options)
         {
@@ -63,8 +72,8 @@ internal sealed class FlowServiceRetryPipelines
         };
     }
 
-    /// <summary>The wait a 429 or 503 asked for in Retry-After (seconds or HTTP date), at most <paramref name="cap"/>.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan cap, DateTimeOffset now)
+    /// <summary>The wait a 429 or 503 asked for in Retry-After (seconds or HTTP date); null when it named none.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
     {
         if (response?.Headers.RetryAfter is not RetryConditionHeaderValue retryAfter)
         {
@@ -72,15 +81,30 @@ internal sealed class FlowServiceRetryPipelines
         }
 
         var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
-        if (wait is not { } value)
-        {
-            return null;
-        }
-
-        return value < TimeSpan.Zero ? TimeSpan.Zero : value > cap ? cap : value;
+        return wait is { } value && value < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
-    private ResiliencePipeline<HttpResponseMessage> Build(FlowServiceResilienceOptions options, ILogger logger, RetrySafety safety)
+    /// <summary>
+    /// True when the server asked for a wait the client will not make: longer than <paramref name="cap"/>, or past
+    /// the call's deadline. Retrying sooner than asked would be refused again, and waiting past the budget would
+    /// end in a timeout that hides the answer saying when to come back, so the answer is returned at once.
+    /// </summary>
+    public static bool AskedForTooLongAWait(HttpResponseMessage? response, TimeSpan cap, DateTimeOffset now)
+    {
+        if (RetryAfter(response, now) is not { } wait)
+        {
+            return false;
+        }
+
+        return wait > cap
+            || (response!.RequestMessage is { } request && request.Options.TryGetValue(CallBudgetHandler.Deadline, out var deadline) && now + wait > deadline);
+    }
+
+    /// <summary>True when the answer to the attempt may have been lost after the service acted on it.</summary>
+    private static bool AnswerMayHaveBeenLost(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is not null || outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+
+    private ResiliencePipeline<HttpResponseMessage> Build(FlowServiceResilienceOptions options, ILogger logger, TimeProvider time, RetrySafety safety)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         builder.AddTimeout(options.TotalTimeout);
@@ -93,11 +117,17 @@ internal sealed class FlowServiceRetryPipelines
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldHandle = arguments => ValueTask.FromResult(IsRetryable(arguments.Outcome, safety)),
-                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result, options.MaxRetryAfter, TimeProvider.System.GetUtcNow())),
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    IsRetryable(arguments.Outcome, safety) && !AskedForTooLongAWait(arguments.Outcome.Result, options.MaxRetryAfter, time.GetUtcNow())),
+                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result, time.GetUtcNow())),
                 OnRetry = arguments =>
                 {
                     Interlocked.Increment(ref _retryCount);
+                    if (AnswerMayHaveBeenLost(arguments.Outcome))
+                    {
+                        AttemptHistory.RecordRepeatAfterLostAnswer();
+                    }
+
                     FlowServiceLog.Retrying(
                         logger,
                         Describe(arguments.Outcome),

@@ -1,22 +1,39 @@
-using System.Net;
+using System.Globalization;
 
 namespace HubSpotGen.FlowService;
 
 /// <summary>
 /// Reads each answer's body inside the pipeline, so a connection that breaks mid-body is a failure the retry
 /// policy sees, rather than one the caller meets later while parsing. An error answer whose body is cut off is
-/// kept with the part that arrived, so it still becomes an <see cref="ApiException"/>.
+/// kept with the part that arrived, so it still becomes an <see cref="ApiException"/>. A body larger than the
+/// configured limit is refused, not retried: the same request would bring the same body.
 /// </summary>
-internal sealed class ResponseBufferingHandler : DelegatingHandler
+internal sealed class ResponseBufferingHandler(long maxResponseBytes) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var buffer = new MemoryStream();
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > maxResponseBytes)
+        {
+            throw TooLarge(request, response);
+        }
+
+        var buffer = new MemoryStream(declared is { } length ? (int)length : 0);
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxResponseBytes)
+                {
+                    throw TooLarge(request, response);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -39,5 +56,22 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         response.Content.Dispose();
         response.Content = content;
         return response;
+    }
+
+    private ApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        response.Dispose();
+        return new ApiException(
+            $"{request.Method} {request.RequestUri?.AbsolutePath} answered {status} with a body larger than MaxResponseBytes ({maxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes); it was not read, and the request is not repeated.",
+            status,
+            null,
+            headers);
     }
 }

@@ -69,7 +69,17 @@ public sealed class ImsCredentials
         }
     }
 
-    /// <summary>Shows the client id, scopes and address, never the secret.</summary>
+    /// <summary>A copy, so that later changes to the object the caller holds change nothing that is sent.</summary>
+    internal ImsCredentials Snapshot() => new()
+    {
+        ClientId = ClientId,
+        ClientSecret = ClientSecret,
+        Scopes = Scopes,
+        TokenAddress = TokenAddress,
+        RefreshMargin = RefreshMargin,
+    };
+
+    /// <summary>Shows the client id, scopes and address (without its query, which could carry a secret), never the secret.</summary>
     public override string ToString() =>
-        $"ImsCredentials {{ ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, Scopes = {Scopes}, TokenAddress = {TokenAddress} }}";
+        $"ImsCredentials {{ ClientId = {ClientId}, ClientSecret = {(string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***")}, Scopes = {Scopes}, TokenAddress = {TransportSecurity.Displayed(TokenAddress)} }}";
 }

@@ -30,7 +30,7 @@ public sealed class UpdateHubSpotCommandTests : LifecycleFixture
             SingleRequest(),
             "[" + NewCredentialsOp + """
                 , { "op": "replace", "path": "/name", "value": "HubSpot (renamed)" }
-                , { "op": "replace", "path": "/description", "value": "rotated" } ]
+                , { "op": "add", "path": "/description", "value": "rotated" } ]
                 """);
         JsonAssert.AreEquivalent(UpdatedAnswer, run.Output);
     }
@@ -56,7 +56,7 @@ public sealed class UpdateHubSpotCommandTests : LifecycleFixture
         var run = await CliRun.RunAsync(CliRun.FullEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--description", "");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        AssertPatch(SingleRequest(), "[" + NewCredentialsOp + """, { "op": "replace", "path": "/description", "value": "" } ]""");
+        AssertPatch(SingleRequest(), "[" + NewCredentialsOp + """, { "op": "add", "path": "/description", "value": "" } ]""");
     }
 
     [Test]

@@ -41,13 +41,13 @@ public sealed class UpdateConnectionTests : LifecycleFixture
     }
 
     [Test]
-    public async Task UpdateDescription_sends_one_replace_of_description()
+    public async Task UpdateDescription_sends_one_add_of_description_which_sets_it_whether_or_not_it_exists()
     {
         AnswerInTurn((200, UpdatedAnswer));
 
         var updated = await Connections().UpdateDescriptionAsync(ConnectionId, Etag, "rotated after HubSpot's 30-minute tokens");
 
-        AssertPatch(SingleRequest(), """[ { "op": "replace", "path": "/description", "value": "rotated after HubSpot's 30-minute tokens" } ]""");
+        AssertPatch(SingleRequest(), """[ { "op": "add", "path": "/description", "value": "rotated after HubSpot's 30-minute tokens" } ]""");
         Assert.That(updated.Etag, Is.EqualTo(NewEtag));
     }
 
@@ -60,7 +60,7 @@ public sealed class UpdateConnectionTests : LifecycleFixture
 
         AssertPatch(SingleRequest(), "[" + NewCredentialsOp + """
             , { "op": "replace", "path": "/name", "value": "new name" }
-            , { "op": "replace", "path": "/description", "value": "new description" } ]
+            , { "op": "add", "path": "/description", "value": "new description" } ]
             """);
     }
 

@@ -236,7 +236,7 @@ public sealed class RetryTests : ResilienceFixture
     }
 
     [Test]
-    public void Retry_after_is_read_as_seconds_or_a_date_and_capped()
+    public void Retry_after_is_read_as_seconds_or_a_date_and_a_wait_past_the_cap_is_refused()
     {
         var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         static HttpResponseMessage With(string value)
@@ -249,12 +249,16 @@ public sealed class RetryTests : ResilienceFixture
         var cap = TimeSpan.FromSeconds(60);
         Assert.Multiple(() =>
         {
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(With("7"), cap, now), Is.EqualTo(TimeSpan.FromSeconds(7)));
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(With("3600"), cap, now), Is.EqualTo(cap));
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(With(now.AddSeconds(20).ToString("R")), cap, now), Is.EqualTo(TimeSpan.FromSeconds(20)));
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(With(now.AddHours(2).ToString("R")), cap, now), Is.EqualTo(cap));
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(With(now.AddSeconds(-20).ToString("R")), cap, now), Is.EqualTo(TimeSpan.Zero));
-            Assert.That(FlowServiceRetryPipelines.RetryAfter(new HttpResponseMessage(HttpStatusCode.TooManyRequests), cap, now), Is.Null);
+            Assert.That(FlowServiceRetryPipelines.RetryAfter(With("7"), now), Is.EqualTo(TimeSpan.FromSeconds(7)));
+            Assert.That(FlowServiceRetryPipelines.RetryAfter(With("3600"), now), Is.EqualTo(TimeSpan.FromHours(1)), "never shortened");
+            Assert.That(FlowServiceRetryPipelines.RetryAfter(With(now.AddSeconds(20).ToString("R")), now), Is.EqualTo(TimeSpan.FromSeconds(20)));
+            Assert.That(FlowServiceRetryPipelines.RetryAfter(With(now.AddSeconds(-20).ToString("R")), now), Is.EqualTo(TimeSpan.Zero));
+            Assert.That(FlowServiceRetryPipelines.RetryAfter(new HttpResponseMessage(HttpStatusCode.TooManyRequests), now), Is.Null);
+
+            Assert.That(FlowServiceRetryPipelines.AskedForTooLongAWait(With("7"), cap, now), Is.False);
+            Assert.That(FlowServiceRetryPipelines.AskedForTooLongAWait(With("3600"), cap, now), Is.True, "past the cap: not waited for");
+            Assert.That(FlowServiceRetryPipelines.AskedForTooLongAWait(With(now.AddHours(2).ToString("R")), cap, now), Is.True);
+            Assert.That(FlowServiceRetryPipelines.AskedForTooLongAWait(new HttpResponseMessage(HttpStatusCode.TooManyRequests), cap, now), Is.False);
         });
     }
 

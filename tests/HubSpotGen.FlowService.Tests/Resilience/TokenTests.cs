@@ -111,16 +111,23 @@ public sealed class TokenTests : ResilienceFixture
     }
 
     [Test]
-    public void An_ims_refusal_is_an_api_exception_without_the_secret()
+    public void An_ims_refusal_is_an_ims_exception_with_its_error_and_without_the_secret()
     {
         Server.Given(Request.Create().WithPath(ImsPath)).RespondWith(Response.Create().WithStatusCode(400)
             .WithBody($$"""{"error":"invalid_client","error_description":"bad secret {{ImsClientSecret}}"}"""));
 
-        var exception = Assert.CatchAsync<ApiException>(() => Client(ImsOptions()).ListConnectionsAsync())!;
+        var exception = Assert.ThrowsAsync<ImsTokenException>(() => Client(ImsOptions()).ListConnectionsAsync())!;
 
-        Assert.That(exception.StatusCode, Is.EqualTo(400));
-        Assert.That(exception.Message, Does.Contain("invalid_client"));
-        Assert.That(SecretHits([exception.ToString(), exception.ResponseBody ?? ""]), Is.Zero);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception.StatusCode, Is.EqualTo(400));
+            Assert.That(exception.Error, Is.EqualTo("invalid_client"));
+            Assert.That(exception.ErrorDescription, Is.EqualTo("bad secret ***"));
+            Assert.That(exception.IsCredentialRefusal, Is.True);
+            Assert.That(exception.TokenAddress, Is.EqualTo(new Uri(Server.Url + ImsPath)));
+            Assert.That(exception.Message, Is.EqualTo($"IMS refused the client credentials: invalid_client (bad secret ***); it answered 400 at {Server.Url}{ImsPath}."));
+        });
+        Assert.That(SecretHits([exception.ToString(), exception.ErrorDescription ?? ""]), Is.Zero);
         Assert.That(RequestsTo(ConnectionsPath, "GET"), Is.Zero);
     }
 

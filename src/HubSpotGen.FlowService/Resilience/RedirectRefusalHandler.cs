@@ -1,0 +1,38 @@
+namespace HubSpotGen.FlowService;
+
+/// <summary>
+/// Refuses every 3xx answer. Following one would resend the request, headers and body (a create carries the
+/// HubSpot client secret and tokens), to an address nobody configured; the transport the library creates does not
+/// follow redirects, and this turns the answer into an error that says where it pointed.
+/// </summary>
+internal sealed class RedirectRefusalHandler : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status is < 300 or >= 400)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var location = response.Headers.Location;
+            var target = location is null ? "no Location"
+                : location.IsAbsoluteUri ? "host " + location.Host
+                : "a path on the same host";
+            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers)
+            {
+                headers[header.Key] = header.Value;
+            }
+
+            throw new ApiException(
+                $"{request.Method} {request.RequestUri?.AbsolutePath} answered {status} ({response.ReasonPhrase}), a redirect to {target}; redirects are not followed, so nothing was sent there.",
+                status,
+                null,
+                headers);
+        }
+    }
+}
