@@ -17,13 +17,43 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunCommandAsync(args, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C: the user asked for it, so one quiet line and the shell's usual status for an interrupt.
+            await error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception exception)
+        {
+            // The last guard: every failure the commands expect is mapped where it happens; anything else is still
+            // one line, never a stack trace. Messages of the library's exceptions hold no secret and no query.
+            await error.WriteLineAsync($"error: {ServiceErrorReport.OneLine(exception.Message)} ({exception.GetType().Name})");
+            return ExitCodes.ServiceError;
+        }
+    }
+
+    private async Task<int> RunCommandAsync(string[] args, CancellationToken cancellationToken)
+    {
         if (args.Length == 0)
         {
             return await Demo.RunAsync(environment, output, error, cancellationToken);
         }
 
         var parseResult = BuildRootCommand().Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+
+        // No default exception handler: it prints a stack trace, and RunAsync prints one line instead. No
+        // termination handler either: the caller's token is the one Ctrl+C cancels.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             // Every parse error is a usage error (exit 2), reported before anything is sent.
@@ -57,8 +87,9 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
         return new RootCommand(
             "Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against the embedded Flow Service emulator. " +
             "Configuration: AEP_FLOW_SERVICE_URL, AEP_IMS_ORG, AEP_SANDBOX_NAME, AEP_API_KEY, and either AEP_ACCESS_TOKEN or AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES for IMS tokens; " +
+            "AEP_ATTEMPT_TIMEOUT and AEP_TOTAL_TIMEOUT (seconds, such as 30 or 2.5) bound one attempt and a whole call, retries included (30 and 120 when unset); " +
             "for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
-            "Exit codes: 0 success, 1 Flow Service error or unreachable, 2 missing or invalid configuration or arguments.")
+            "Exit codes: 0 success, 1 Flow Service or IMS error, unreachable or too slow, 2 missing or invalid configuration or arguments, 130 cancelled with Ctrl+C.")
         {
             connections,
             specs,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HubSpotGen.FlowService;
 using HubSpotGen.FlowService.Emulator;
 
@@ -17,6 +18,12 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
     private const string ScopesVariable = "AEP_SCOPES";
     private const string ImsUrlVariable = "AEP_IMS_URL";
     private const string ApiKeyVariable = "AEP_API_KEY";
+    private const string AttemptTimeoutVariable = "AEP_ATTEMPT_TIMEOUT";
+    private const string TotalTimeoutVariable = "AEP_TOTAL_TIMEOUT";
+
+    /// <summary>The shortest and longest timeout the retry pipeline accepts, in seconds (10 ms and one day).</summary>
+    private const double ShortestTimeoutSeconds = 0.01;
+    private const double LongestTimeoutSeconds = 86400;
 
     private static readonly string[] RequiredPlatformVariables = ["AEP_IMS_ORG", "AEP_SANDBOX_NAME"];
     private static readonly string[] HubSpotVariables = ["HUBSPOT_CLIENT_ID", "HUBSPOT_CLIENT_SECRET", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_REFRESH_TOKEN"];
@@ -34,15 +41,9 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
     public static CliSettings? Read(Func<string, string?> environment, bool needsHubSpot, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
-        var baseUrl = environment(FlowServiceUrlVariable);
-        Uri? baseAddress = PlatformOptions.DefaultBaseAddress;
-        if (!string.IsNullOrWhiteSpace(baseUrl)
-            && (!Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out baseAddress) || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp)))
-        {
-            found.Add($"{FlowServiceUrlVariable} (not an absolute http or https URL)");
-        }
-
         string? Value(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        var baseAddress = Value(FlowServiceUrlVariable) is { } baseUrl ? ReadAddress(FlowServiceUrlVariable, baseUrl, found) : PlatformOptions.DefaultBaseAddress;
 
         var accessToken = Value(AccessTokenVariable);
         var clientId = Value(ClientIdVariable);
@@ -61,16 +62,9 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             else
             {
                 ims = new ImsCredentials { ClientId = clientId, ClientSecret = clientSecret, Scopes = Value(ScopesVariable) ?? ImsCredentials.PlatformScopes };
-                if (Value(ImsUrlVariable) is { } imsUrl)
+                if (Value(ImsUrlVariable) is { } imsUrl && ReadAddress(ImsUrlVariable, imsUrl, found) is { } tokenAddress)
                 {
-                    if (Uri.TryCreate(imsUrl, UriKind.Absolute, out var tokenAddress) && (tokenAddress.Scheme == Uri.UriSchemeHttps || tokenAddress.Scheme == Uri.UriSchemeHttp))
-                    {
-                        ims.TokenAddress = tokenAddress;
-                    }
-                    else
-                    {
-                        found.Add($"{ImsUrlVariable} (not an absolute http or https URL)");
-                    }
+                    ims.TokenAddress = tokenAddress;
                 }
             }
         }
@@ -79,6 +73,17 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
         if (apiKey is null)
         {
             found.Add(ApiKeyVariable);
+        }
+
+        var resilience = new FlowServiceResilienceOptions();
+        if (Value(AttemptTimeoutVariable) is { } attemptTimeout && ReadSeconds(AttemptTimeoutVariable, attemptTimeout, found) is { } attempt)
+        {
+            resilience.AttemptTimeout = attempt;
+        }
+
+        if (Value(TotalTimeoutVariable) is { } totalTimeout && ReadSeconds(TotalTimeoutVariable, totalTimeout, found) is { } total)
+        {
+            resilience.TotalTimeout = total;
         }
 
         var values = new Dictionary<string, string>();
@@ -105,6 +110,7 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             BaseAddress = baseAddress!,
             AccessToken = accessToken,
             Ims = ims,
+            Resilience = resilience,
             ApiKey = apiKey,
             ImsOrgId = values["AEP_IMS_ORG"],
             SandboxName = values["AEP_SANDBOX_NAME"],
@@ -113,6 +119,44 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             ? new HubSpotCredentials(values["HUBSPOT_CLIENT_ID"], values["HUBSPOT_CLIENT_SECRET"], values["HUBSPOT_ACCESS_TOKEN"], values["HUBSPOT_REFRESH_TOKEN"])
             : null;
         return new CliSettings(platform, hubSpot);
+    }
+
+    /// <summary>
+    /// An address from <paramref name="name"/>: absolute, http or https, and plain http only to a loopback
+    /// address, because the bearer token and client secret would otherwise cross the network in clear text.
+    /// Null, with the problem added to <paramref name="found"/>, otherwise.
+    /// </summary>
+    private static Uri? ReadAddress(string name, string text, List<string> found)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            found.Add($"{name} (not an absolute http or https URL)");
+            return null;
+        }
+
+        if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback)
+        {
+            found.Add($"{name} (plain http to {address.Host} would send credentials in clear text; use https, plain http is allowed only to a loopback address)");
+            return null;
+        }
+
+        return address;
+    }
+
+    /// <summary>
+    /// A number of seconds from <paramref name="name"/>, such as 30 or 2.5 (a point, whatever the culture), within
+    /// what the retry pipeline accepts. Null, with the problem added to <paramref name="found"/>, otherwise.
+    /// </summary>
+    private static TimeSpan? ReadSeconds(string name, string text, List<string> found)
+    {
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= ShortestTimeoutSeconds and <= LongestTimeoutSeconds)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        found.Add(string.Create(CultureInfo.InvariantCulture, $"{name} (seconds between {ShortestTimeoutSeconds} and {LongestTimeoutSeconds}, such as 30 or 2.5)"));
+        return null;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HubSpotGen.FlowService;
-using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
 
@@ -40,7 +39,12 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
     {
         if (parseResult.GetValue(Emulator))
         {
-            using var emulator = FlowServiceEmulator.Start();
+            using var emulator = await EmulatorStart.TryStartAsync(port: null, error);
+            if (emulator is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
             var emulated = CliSettings.ForEmulator(emulator, environment);
             return await FlowServiceCall.RunAsync(emulated, transport: null, error, client => call(emulated, client), cancellationToken);
         }

@@ -1,6 +1,5 @@
 using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;
-using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
 
@@ -14,7 +13,12 @@ internal static class Demo
 
     public static async Task<int> RunAsync(Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var emulator = FlowServiceEmulator.Start();
+        using var emulator = await EmulatorStart.TryStartAsync(port: null, error);
+        if (emulator is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
         var settings = CliSettings.ForEmulator(emulator, environment);
         await output.WriteLineAsync($"Started the Flow Service emulator at {emulator.BaseAddress} (sandbox {settings.Platform.SandboxName})");
         var exitCode = await FlowServiceCall.RunAsync(

@@ -15,14 +15,29 @@ internal static class FlowServiceCall
         Func<FlowServiceClient, Task<int>> call,
         CancellationToken cancellationToken)
     {
-        using var http = PlatformHttpClient.Create(settings.Platform, transport);
+        var flowService = settings.Platform.BaseAddress.GetLeftPart(UriPartial.Path);
+        HttpClient? http = null;
         try
         {
+            // Inside the try: the options are checked here, and a refusal is a usage error like any other.
+            http = PlatformHttpClient.Create(settings.Platform, transport);
             return await call(new FlowServiceClient(http));
+        }
+        catch (ImsTokenException exception)
+        {
+            // IMS is a service of its own; its message names its address (without the query) and its error code.
+            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
+            return ExitCodes.ServiceError;
         }
         catch (PreconditionFailedException exception)
         {
             await error.WriteLineAsync(ServiceErrorReport.DescribeStaleEtag(exception));
+            return ExitCodes.ServiceError;
+        }
+        catch (ChangeOutcomeUnknownException exception)
+        {
+            // Not a plain 412: the change may have been applied, and the message says what to do.
+            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
             return ExitCodes.ServiceError;
         }
         catch (ApiException exception)
@@ -32,21 +47,32 @@ internal static class FlowServiceCall
         }
         catch (HttpRequestException exception)
         {
-            await error.WriteLineAsync($"error: Flow Service at {settings.Platform.BaseAddress} could not be reached: {exception.Message}");
+            await error.WriteLineAsync($"error: Flow Service at {flowService} could not be reached: {ServiceErrorReport.OneLine(exception.Message)}");
+            return ExitCodes.ServiceError;
+        }
+        catch (TimeoutException exception)
+        {
+            // How the retry pipeline reports an attempt or the whole call running out of time.
+            await error.WriteLineAsync($"error: Flow Service at {flowService} did not answer in time: {ServiceErrorReport.OneLine(exception.Message)}");
             return ExitCodes.ServiceError;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient reports its own timeout as a cancellation nobody asked for.
-            await error.WriteLineAsync($"error: Flow Service at {settings.Platform.BaseAddress} did not answer in time");
+            await error.WriteLineAsync($"error: Flow Service at {flowService} did not answer in time");
             return ExitCodes.ServiceError;
         }
         catch (ArgumentException exception)
         {
-            // The facade checks its arguments before anything is sent; the commands check first, so this is a
-            // last guard (an etag with a line break, say). Its messages name the argument, never a value.
-            await error.WriteLineAsync("error: " + exception.Message);
+            // The options are checked when the client is created, and the facade checks its arguments, both before
+            // anything is sent; the command checks first, so this is a last guard (an etag with a line break, say).
+            // Their messages name the option or argument, never a secret.
+            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
             return ExitCodes.UsageError;
+        }
+        finally
+        {
+            http?.Dispose();
         }
     }
 }

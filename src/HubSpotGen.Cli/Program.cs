@@ -3,7 +3,8 @@ using HubSpotGen.Cli;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, eventArgs) =>
 {
-    eventArgs.Cancel = true;
+    // The first Ctrl+C asks the command to stop; a second one, while it is stopping, ends the process at once.
+    eventArgs.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
 

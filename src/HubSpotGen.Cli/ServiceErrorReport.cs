@@ -1,3 +1,4 @@
+using System.Globalization;
 using HubSpotGen.FlowService;
 
 namespace HubSpotGen.Cli;
@@ -11,15 +12,32 @@ internal static class ServiceErrorReport
         if (error is null && exception.StatusCode is >= 200 and < 300)
         {
             // A success answer the client could not use; its message describes the shape, never the content.
-            return "error: " + exception.Message;
+            return "error: " + OneLine(exception.Message);
+        }
+
+        if (exception.StatusCode is >= 300 and < 400)
+        {
+            // A redirect, refused: the message names the status and where it pointed, and that nothing went there.
+            return "error: " + OneLine(exception.Message);
         }
 
         var view = exception.ToFlowServiceError();
         var code = view.Code ?? "no error code";
         var title = view.Title ?? "no error title";
         var requestId = view.RequestId is null ? "" : $" (request id {view.RequestId})";
-        return $"error: Flow Service answered {exception.StatusCode}: {code}: {title}{requestId}";
+        var retryAfter = view.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; it asked to retry after {Math.Ceiling(wait.TotalSeconds)} s") : "";
+        return OneLine($"error: Flow Service answered {exception.StatusCode}: {code}: {title}{requestId}{retryAfter}");
     }
+
+    /// <summary><paramref name="text"/> with its line breaks and other control characters as spaces: stderr gets one line per failure.</summary>
+    public static string OneLine(string text) =>
+        string.Create(text.Length, text, (characters, source) =>
+        {
+            for (var index = 0; index < source.Length; index++)
+            {
+                characters[index] = char.IsControl(source[index]) ? ' ' : source[index];
+            }
+        }).Trim();
 
     /// <summary>A 412 on a change: the usual line, plus which etag was stale and what to do about it.</summary>
     public static string DescribeStaleEtag(PreconditionFailedException exception) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli.Commands;
 
@@ -22,7 +21,12 @@ internal static class EmulatorCommand
                 return ExitCodes.UsageError;
             }
 
-            using var emulator = FlowServiceEmulator.Start(new FlowServiceEmulatorOptions { Port = chosenPort });
+            using var emulator = await EmulatorStart.TryStartAsync(chosenPort, error);
+            if (emulator is null)
+            {
+                return ExitCodes.UsageError;
+            }
+
             await output.WriteLineAsync($"Flow Service emulator listening at {emulator.BaseAddress}; Ctrl+C stops it. In another shell:");
             await output.WriteLineAsync($"export {CliSettings.FlowServiceUrlVariable}={emulator.BaseAddress} AEP_ACCESS_TOKEN={emulator.Options.AccessToken} AEP_API_KEY={emulator.Options.ApiKey} AEP_IMS_ORG={emulator.Options.ImsOrgId} AEP_SANDBOX_NAME={CliSettings.EmulatorSandbox}");
             await output.FlushAsync(cancellationToken);
