@@ -86,4 +86,17 @@ internal static class CliAnswers
 
     /// <summary>HubSpot's connection spec item; the tests wrap it in the items envelope themselves.</summary>
     public const string HubSpotSpec = DocumentedAnswers.HubSpotSpecItem;
+
+    /// <summary>A connection with no auth at all, as Adobe documents the data lake's.</summary>
+    public const string WithoutAuth = $$"""
+        { "id": "{{ConnectionId}}", "name": "Data Lake", "connectionSpec": { "id": "c604ff05-7f1a-43c0-8e18-33bf874cb11c", "version": "1.0" },
+          "state": "enabled", "etag": "\"6802064a-0000-0200-0000-6387c6b90000\"" }
+        """;
+
+    /// <summary>A connection whose connectionSpec names no version.</summary>
+    public const string WithoutSpecVersion = $$"""
+        { "id": "{{SecondId}}", "name": "no spec version", "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806" },
+          "state": "enabled", "etag": "\"6802064a-0000-0200-0000-6387c6b90000\"",
+          "auth": { "specName": "Basic Authentication", "params": {{ClearParams}} } }
+        """;
 }

@@ -30,6 +30,29 @@ public sealed class GetConnectionCommandTests : LifecycleFixture
     }
 
     [Test]
+    public async Task A_connection_without_auth_is_shown_without_an_auth_line()
+    {
+        AnswerInTurn((200, Page(null, WithoutAuth)));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "get", ConnectionId);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.OutputLines, Has.Some.Match(@"^name:\s+Data Lake$"));
+        Assert.That(run.OutputLines, Has.None.StartWith("auth:"));
+    }
+
+    [Test]
+    public async Task A_connection_whose_spec_has_no_version_shows_a_question_mark()
+    {
+        AnswerInTurn((200, Page(null, WithoutSpecVersion)));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "get", SecondId);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.OutputLines, Has.Some.EqualTo("connectionSpec: cc6a4487-9e91-433e-a3a3-9cf6626c1806 (version ?)"));
+    }
+
+    [Test]
     public async Task Text_output_shows_id_name_state_and_etag_with_its_quotes_and_masks_the_secrets()
     {
         AnswerInTurn((200, Page(null, ConnectionWithSecrets(ConnectionId, "HubSpot base connection"))));

@@ -120,6 +120,37 @@ public sealed class ListConnectionsCommandTests : LifecycleFixture
         Assert.That(run.ErrorLines[0], Does.Contain("500").And.Contain("FLOW-1102-500").And.Contain("Internal server error"));
     }
 
+    [Test]
+    public async Task A_page_with_a_connection_without_auth_and_one_whose_spec_has_no_version_lists_both()
+    {
+        AnswerInTurn((200, Page(null, WithoutAuth, WithoutSpecVersion)));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "list");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error, Is.Empty);
+        Assert.That(run.OutputLines, Is.EqualTo(new[]
+        {
+            $"{ConnectionId}  enabled       {Etag}  Data Lake",
+            $"{SecondId}  enabled       {Etag}  no spec version",
+        }));
+    }
+
+    [Test]
+    public async Task A_page_with_a_connection_without_auth_and_one_whose_spec_has_no_version_is_one_json_array()
+    {
+        AnswerInTurn((200, Page(null, WithoutAuth, WithoutSpecVersion)));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "list", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var listed = (Newtonsoft.Json.Linq.JArray)JsonAssert.Parse(run.Output)!;
+        Assert.That(listed, Has.Count.EqualTo(2));
+        Assert.That(listed[0]["auth"], Is.Null);
+        Assert.That(listed[1]["connectionSpec"]?["version"], Is.Null);
+        Assert.That((string?)listed[1]["connectionSpec"]?["id"], Is.EqualTo("cc6a4487-9e91-433e-a3a3-9cf6626c1806"));
+    }
+
     [TestCase("0")]
     [TestCase("-3")]
     [TestCase("many")]
