@@ -87,6 +87,9 @@ internal sealed class ScriptedServer : IDisposable
                     case Drop:
                         client.Client.LingerState = new LingerOption(true, 0);
                         break;
+                    case CutOff:
+                        await stream.WriteAsync(CutOff.Bytes, _stop.Token);
+                        break;
                     case Answer answer:
                         await stream.WriteAsync(answer.ToBytes(), _stop.Token);
                         break;
@@ -164,6 +167,16 @@ internal sealed class ScriptedServer : IDisposable
 
     /// <summary>Resets the connection without answering, after reading the whole request.</summary>
     internal sealed record Drop : Step;
+
+    /// <summary>
+    /// Starts a 200 answer and closes the connection half-way through its body: the answer is lost on the way
+    /// back, after the server acted. Unlike <see cref="Drop"/>, the transport cannot mistake it for a connection
+    /// the server closed before reading the request, so it never resends on its own.
+    /// </summary>
+    internal sealed record CutOff : Step
+    {
+        public static readonly byte[] Bytes = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n{\"id\": \"");
+    }
 
     /// <summary>Answers, then closes the connection.</summary>
     internal sealed record Answer(int Status, string? Body = null, params (string Name, string Value)[] Headers) : Step
