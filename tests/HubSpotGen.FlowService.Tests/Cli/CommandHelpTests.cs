@@ -19,6 +19,17 @@ public sealed class CommandHelpTests
     }
 
     [Test]
+    public async Task The_root_help_lists_the_timeout_variables_and_every_exit_code()
+    {
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "--help");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var help = string.Join(" ", run.Output.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.That(help, Does.Contain("AEP_ATTEMPT_TIMEOUT and AEP_TOTAL_TIMEOUT (seconds")
+            .And.Contain("0 success, 1 Flow Service or IMS error").And.Contain("2 missing or invalid configuration").And.Contain("130 cancelled"));
+    }
+
+    [Test]
     public async Task An_unknown_subcommand_exits_2()
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "connections", "rename");
