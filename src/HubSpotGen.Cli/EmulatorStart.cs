@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using HubSpotGen.FlowService.Emulator;
 
 namespace HubSpotGen.Cli;
@@ -13,6 +15,12 @@ internal static class EmulatorStart
     {
         try
         {
+            if (port is { } chosen)
+            {
+                // The emulator's server waits about ten seconds before it reports a taken port; a probe says so at once.
+                ProbePort(chosen);
+            }
+
             return FlowServiceEmulator.Start(new FlowServiceEmulatorOptions { Port = port });
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -29,6 +37,20 @@ internal static class EmulatorStart
             var hint = port is null ? "" : "; choose another --port, or leave it out for a free one";
             await error.WriteLineAsync($"error: the Flow Service emulator {where}: {ServiceErrorReport.OneLine(reason.Message).TrimEnd('.')}{hint}");
             return null;
+        }
+    }
+
+    /// <summary>Throws the listener's own <see cref="SocketException"/> when 127.0.0.1:<paramref name="port"/> cannot be listened on.</summary>
+    private static void ProbePort(int port)
+    {
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        finally
+        {
+            probe.Stop();
         }
     }
 }

@@ -172,7 +172,9 @@ public sealed class OneLineFailureTests : StubServerFixture
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
+        var started = DateTime.UtcNow;
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var took = DateTime.UtcNow - started;
 
         Assert.Multiple(() =>
         {
@@ -182,6 +184,7 @@ public sealed class OneLineFailureTests : StubServerFixture
                 .And.EndWith("; choose another --port, or leave it out for a free one"));
             Assert.That(run.ShowsStackTrace, Is.False, run.Error);
             Assert.That(run.Output, Is.Empty);
+            Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(5)), "a taken port is reported at once");
         });
     }
 
