@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using WireMock;
 
 namespace HubSpotGen.FlowService.Emulator;
@@ -83,9 +84,13 @@ internal sealed class RequestRouter(
         };
     }
 
+    // Not Flow Service's "no such entity" (FLOW-xxxx-404): a wrong route says nothing about any connection, and
+    // clients that read a 404 as "not there" must be able to tell the two apart.
     private static EmulatorResponse NoRoute(EmulatorRequest request, string resource) =>
-        ErrorBodies.Flow(
-            new FlowError(404, FlowCodes.NotFound, "Resource not found", $"The emulator has no route for {request.Method} {request.Path}."),
-            request,
-            resource);
+        EmulatorResponse.Json(404, new JObject
+        {
+            ["status"] = 404,
+            ["title"] = "Not Found",
+            ["detail"] = $"The emulator has no route for {request.Method} {request.Path}.",
+        });
 }

@@ -8,13 +8,15 @@ internal static class PlatformTransport
 
     /// <summary>
     /// No redirects (they would carry credentials to an address nobody configured), no cookies (the API is
-    /// stateless, and a cookie set by one sandbox's answer must not ride along with another's request).
+    /// stateless, and a cookie set by one sandbox's answer must not ride along with another's request), and every
+    /// request written counted, so that a repeat the transport makes on its own is seen.
     /// </summary>
     public static HttpMessageHandler Create() => new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         UseCookies = false,
         PooledConnectionLifetime = PooledConnectionLifetime,
+        PlaintextStreamFilter = (context, _) => ValueTask.FromResult<Stream>(new RequestCountingStream(context.PlaintextStream)),
     };
 
     /// <summary>The caller's transport, which the chain above it must not dispose, or a new one of ours.</summary>

@@ -129,7 +129,7 @@ public class PerCallBenchmarks
         Check(minimalCreated.Id == InMemoryFlowService.CreatedId && minimalCreated.Etag == InMemoryFlowService.CreatedEtag, "hand-written, create");
 
         var ours = (await _ours.GetConnectionAsync(InMemoryFlowService.ConnectionId)).Items!.Single();
-        Check(ours.Id == InMemoryFlowService.ConnectionId && ours.Etag == InMemoryFlowService.ConnectionEtag && ours.State == ConnectionState.Enabled && ours.Auth.Params.Count == 4, "ours, get");
+        Check(ours.Id == InMemoryFlowService.ConnectionId && ours.Etag == InMemoryFlowService.ConnectionEtag && ours.State == ConnectionState.Enabled && ours.Auth?.Params.Count == 4, "ours, get");
         var nswag = (await _nswag.GetConnectionAsync(null, InMemoryFlowService.ConnectionId)).Items.Single();
         Check(nswag.Id == InMemoryFlowService.ConnectionId && nswag.Etag == InMemoryFlowService.ConnectionEtag && nswag.State == Ref.ConnectionState.Enabled, "NSwag, get");
         var minimal = (await _minimal.GetConnectionAsync(InMemoryFlowService.ConnectionId)).Items!.Single();

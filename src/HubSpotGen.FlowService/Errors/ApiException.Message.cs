@@ -37,6 +37,12 @@ public partial class ApiException
             facts.Add("request id " + requestId);
         }
 
-        return facts.Count == 0 ? text : text.TrimEnd('.') + ": " + string.Join("; ", facts) + ".";
+        if (facts.Count == 0)
+        {
+            return text;
+        }
+
+        var joined = string.Join("; ", facts);
+        return text.TrimEnd('.') + ": " + joined + (joined.EndsWith('.') ? "" : ".");
     }
 }

@@ -10,9 +10,14 @@ internal sealed class AttemptHistory
     private static readonly AsyncLocal<AttemptHistory?> Current = new();
 
     private int _unanswered;
+    private int _written;
+    private int _answered;
 
-    /// <summary>True when an attempt that may have reached the service got no answer (a dropped connection, a timeout, a gateway's 502 or 504) and was repeated.</summary>
-    public bool RepeatedAfterLostAnswer => Volatile.Read(ref _unanswered) > 0;
+    /// <summary>
+    /// True when a request that may have reached the service got no answer (a dropped connection, a timeout, a
+    /// gateway's 502 or 504) and was repeated, by the retry policy or by the transport itself.
+    /// </summary>
+    public bool RepeatedAfterLostAnswer => Volatile.Read(ref _unanswered) > 0 || Volatile.Read(ref _written) > Volatile.Read(ref _answered);
 
     /// <summary>
     /// Starts recording for the calling async method and what it awaits. Call it inside an async method: the
@@ -31,6 +36,24 @@ internal sealed class AttemptHistory
         if (Current.Value is { } history)
         {
             Interlocked.Increment(ref history._unanswered);
+        }
+    }
+
+    /// <summary>Called by the transport for every request it writes, repeats of its own included.</summary>
+    public static void RecordRequestWritten()
+    {
+        if (Current.Value is { } history)
+        {
+            Interlocked.Increment(ref history._written);
+        }
+    }
+
+    /// <summary>Called just above the transport for every answer it hands back.</summary>
+    public static void RecordAnswerReceived()
+    {
+        if (Current.Value is { } history)
+        {
+            Interlocked.Increment(ref history._answered);
         }
     }
 }

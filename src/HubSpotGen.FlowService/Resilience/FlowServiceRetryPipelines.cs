@@ -101,8 +101,13 @@ internal sealed class FlowServiceRetryPipelines
     }
 
     /// <summary>True when the answer to the attempt may have been lost after the service acted on it.</summary>
-    private static bool AnswerMayHaveBeenLost(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is not null || outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
+    private static bool AnswerMayHaveBeenLost(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        // The connection was never made: nothing was sent.
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => false,
+        not null => true,
+        null => outcome.Result?.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout,
+    };
 
     private ResiliencePipeline<HttpResponseMessage> Build(FlowServiceResilienceOptions options, ILogger logger, TimeProvider time, RetrySafety safety)
     {

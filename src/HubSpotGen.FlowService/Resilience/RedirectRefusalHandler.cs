@@ -3,13 +3,15 @@ namespace HubSpotGen.FlowService;
 /// <summary>
 /// Refuses every 3xx answer. Following one would resend the request, headers and body (a create carries the
 /// HubSpot client secret and tokens), to an address nobody configured; the transport the library creates does not
-/// follow redirects, and this turns the answer into an error that says where it pointed.
+/// follow redirects, and this turns the answer into an error that says where it pointed. Sitting right above the
+/// transport, it also counts the answers the transport hands back (see <see cref="AttemptHistory"/>).
 /// </summary>
 internal sealed class RedirectRefusalHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        AttemptHistory.RecordAnswerReceived();
         var status = (int)response.StatusCode;
         if (status is < 300 or >= 400)
         {

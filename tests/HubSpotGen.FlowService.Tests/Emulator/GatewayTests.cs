@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using HubSpotGen.FlowService.Emulator;
+using HubSpotGen.FlowService.Tests.Support;
 
 namespace HubSpotGen.FlowService.Tests.Emulator;
 
@@ -108,19 +109,26 @@ public sealed class GatewayTests : EmulatorFixture
     }
 
     [Test]
-    public async Task An_unknown_route_under_the_base_path_is_a_FLOW_404()
+    public async Task An_unknown_route_under_the_base_path_is_a_404_without_a_FLOW_code()
     {
-        AssertFlowError(await GetAsync("/sourceConnections"), 404, "1101");
-        AssertFlowError(await SendAsync(Request(HttpMethod.Put, "/connections")), 404, "1101");
+        AssertNoRoute(await GetAsync("/sourceConnections"), "GET /data/foundation/flowservice/sourceConnections");
+        AssertNoRoute(await SendAsync(Request(HttpMethod.Put, "/connections")), "PUT /data/foundation/flowservice/connections");
     }
 
     [Test]
-    public async Task A_path_outside_the_service_is_a_FLOW_404_without_gateway_checks()
+    public async Task A_path_outside_the_service_is_a_404_without_a_FLOW_code_or_gateway_checks()
     {
         using var response = await Http.GetAsync(new Uri(Emulator.Url + "/somewhere/else"));
         var answer = await Answer.ReadAsync(response);
 
-        AssertFlowError(answer, 404, "1101");
+        AssertNoRoute(answer, "GET /somewhere/else");
+    }
+
+    // A wrong route is not Flow Service's "no such entity": clients that read FLOW-xxxx-404 as "not there" must see the difference.
+    private static void AssertNoRoute(Answer answer, string route)
+    {
+        Assert.That(answer.Status, Is.EqualTo(404));
+        JsonAssert.AreEquivalent($$"""{ "status": 404, "title": "Not Found", "detail": "The emulator has no route for {{route}}." }""", answer.Text);
     }
 
     [Test]

@@ -60,6 +60,38 @@ public sealed class GetConnectionByIdTests : LifecycleFixture
         Assert.That(connection?.Name, Is.EqualTo("wanted"));
     }
 
+    [Test]
+    public async Task The_short_not_found_body_is_null_too()
+    {
+        AnswerInTurn((404, $$"""{ "errorMessage": "connections not found with id = [{{ConnectionId}}]", "errorDetails": "connections not found with id = [{{ConnectionId}}]" }"""));
+
+        Assert.That(await Connections().GetAsync(ConnectionId), Is.Null);
+    }
+
+    // A 404 that does not come from Flow Service says nothing about the connection: a wrong base path, a gateway's page.
+    [TestCase("<html><body>Not Found</body></html>", TestName = "A 404 HTML page is thrown")]
+    [TestCase("""{ "status": 404, "title": "Not Found" }""", TestName = "A 404 without a Flow Service code is thrown")]
+    [TestCase(null, TestName = "A 404 without a body is thrown")]
+    public void A_404_that_is_not_flow_services_not_found_is_thrown(string? body)
+    {
+        AnswerInTurn((404, body));
+
+        var exception = Assert.CatchAsync<ApiException>(() => Connections().GetAsync(ConnectionId))!;
+
+        Assert.That(exception.StatusCode, Is.EqualTo(404));
+    }
+
+    [Test]
+    public void An_envelope_holding_only_other_connections_is_thrown_not_handed_back()
+    {
+        var other = Guid.Parse("2fce94c1-9a93-4971-8e94-c19a93097129");
+        AnswerInTurn((200, Page(null, Connection(other, "other"))));
+
+        var exception = Assert.CatchAsync<ApiException>(() => Connections().GetAsync(ConnectionId))!;
+
+        Assert.That(exception.Message, Is.EqualTo("GET /connections/{connectionId} answered 200 with 1 connection(s), none of them with the id asked for."));
+    }
+
     // A wrong sandbox name is a configuration error, not "no such connection".
     [Test]
     public void A_404_for_a_missing_sandbox_is_still_thrown()
