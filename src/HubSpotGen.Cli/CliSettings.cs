@@ -37,6 +37,8 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
     /// <c>AEP_CLIENT_SECRET</c> (with <c>AEP_SCOPES</c>, or Platform's scopes) fetch tokens from IMS, at
     /// <c>AEP_IMS_URL</c> when set (another region, or a test server).
     /// <c>AEP_API_KEY</c> defaults to <c>AEP_CLIENT_ID</c>: the Developer Console sends the client id as the API key.
+    /// Both addresses may be plain http only to a loopback address. <c>AEP_ATTEMPT_TIMEOUT</c> and
+    /// <c>AEP_TOTAL_TIMEOUT</c>, in seconds, bound one attempt and a whole call; the library's defaults otherwise.
     /// </remarks>
     public static CliSettings? Read(Func<string, string?> environment, bool needsHubSpot, out IReadOnlyList<string> problems)
     {

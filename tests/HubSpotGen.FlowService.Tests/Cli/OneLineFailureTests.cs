@@ -189,6 +189,22 @@ public sealed class OneLineFailureTests : StubServerFixture
     }
 
     [Test]
+    public async Task A_network_failure_is_one_line_naming_flow_service_without_the_query_of_its_address()
+    {
+        using var transport = new ThrowingTransport(new HttpRequestException("Connection reset by peer"));
+        var environment = CliRun.FullEnvironment(new Uri(BaseAddress + "?routing=hidden-value"));
+
+        var run = await CliRun.RunOverAsync(transport, environment, "connections", "create-hubspot", "--name", "X");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: Flow Service at {BaseAddress} could not be reached: Connection reset by peer" }));
+            Assert.That(run.ShowsStackTrace, Is.False, run.Error);
+        });
+    }
+
+    [Test]
     public async Task An_unexpected_failure_is_one_line_and_exit_1()
     {
         using var transport = new ThrowingTransport(new InvalidOperationException("the transport broke\nin two lines"));
