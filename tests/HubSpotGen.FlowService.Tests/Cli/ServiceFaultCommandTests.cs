@@ -127,4 +127,27 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
             Assert.That(Server.LogEntries.Where(entry => entry.RequestMessage.Path != ImsPath), Is.Empty);
         });
     }
+
+    [Test]
+    public async Task Ims_that_never_answers_exits_1_naming_ims_not_flow_service()
+    {
+        using var ims = new ScriptedServer(new ScriptedServer.Hang());
+        var environment = CliRun.PlatformEnvironment(BaseAddress);
+        environment.Remove("AEP_ACCESS_TOKEN");
+        environment["AEP_CLIENT_ID"] = "test-ims-client-id";
+        environment["AEP_CLIENT_SECRET"] = "test-ims-client-secret-value";
+        environment["AEP_IMS_URL"] = ims.Url + "ims/token/v3";
+        environment["AEP_ATTEMPT_TIMEOUT"] = "1";
+        environment["AEP_TOTAL_TIMEOUT"] = "2";
+
+        var run = await CliRun.RunAsync(environment, "connections", "list");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.ErrorLines, Is.EqualTo(new[] { $"error: IMS at {ims.Url}ims/token/v3 did not answer in time." }));
+            Assert.That(run.ShowsStackTrace, Is.False, run.Error);
+            Assert.That(Server.LogEntries, Is.Empty, "nothing reaches Flow Service without a token");
+        });
+    }
 }
