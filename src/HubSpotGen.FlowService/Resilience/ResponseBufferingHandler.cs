@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace HubSpotGen.FlowService;
@@ -23,16 +24,23 @@ internal sealed class ResponseBufferingHandler(long maxResponseBytes) : Delegati
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
             {
-                if (buffer.Length + read > maxResponseBytes)
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw TooLarge(request, response);
-                }
+                    if (buffer.Length + read > maxResponseBytes)
+                    {
+                        throw TooLarge(request, response);
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)

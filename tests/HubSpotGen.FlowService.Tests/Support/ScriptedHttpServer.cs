@@ -8,17 +8,21 @@ namespace HubSpotGen.FlowService.Tests.Support;
 internal sealed record ScriptedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
 /// <summary>What the scripted server does with one request: answer it, or close the connection without a word.</summary>
-internal sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Drop = false, bool WithoutLength = false, long StreamedBodyBytes = 0)
+internal sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Drop = false, bool WithoutLength = false, long StreamedBodyBytes = 0, bool RandomBytes = false)
 {
     /// <summary>Read the whole request (so the service counts as having acted), then close without answering.</summary>
     public static readonly ScriptedAnswer DropConnection = new(0, Drop: true);
+
+    /// <summary>Read the whole request, answer 512 random bytes that are no HTTP at all, and close.</summary>
+    public static readonly ScriptedAnswer RandomDataThenClose = new(0, RandomBytes: true);
 
     public static ScriptedAnswer Json(int status, string body) => new(status, body, new Dictionary<string, string> { ["Content-Type"] = "application/json" });
 }
 
 /// <summary>
 /// A loopback HTTP/1.1 server for the faults WireMock.Net cannot script at the right moment: it reads each whole
-/// request, hands it to the script, and then answers, or drops the connection after the "service" acted. One
+/// request, hands it to the script, and then answers, drops the connection after the "service" acted, or sends
+/// bytes that are no HTTP at all (WireMock.Net 1.25 has no RANDOM_DATA_THEN_CLOSE fault). One
 /// request per connection (it answers with Connection: close), so a drop never spoils a later request.
 /// </summary>
 internal sealed class ScriptedHttpServer : IDisposable
@@ -96,6 +100,14 @@ internal sealed class ScriptedHttpServer : IDisposable
                 if (answer.Drop)
                 {
                     client.Client.LingerState = new LingerOption(true, 0);
+                    return;
+                }
+
+                if (answer.RandomBytes)
+                {
+                    var noise = new byte[512];
+                    new Random(42).NextBytes(noise);
+                    await stream.WriteAsync(noise);
                     return;
                 }
 
