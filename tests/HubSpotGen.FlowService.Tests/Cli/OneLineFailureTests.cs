@@ -16,7 +16,7 @@ public sealed class OneLineFailureTests : StubServerFixture
     [Test]
     public async Task A_create_the_server_never_answers_exits_1_with_one_line_when_the_attempt_times_out()
     {
-        using var server = new ScriptedServer(new ScriptedServer.Hang());
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.Never);
         var environment = CliRun.FullEnvironment(new Uri(server.Url, FakePlatform.BasePath));
         environment["AEP_ATTEMPT_TIMEOUT"] = "1";
         environment["AEP_TOTAL_TIMEOUT"] = "2";
@@ -39,7 +39,7 @@ public sealed class OneLineFailureTests : StubServerFixture
     [Test]
     public async Task A_list_the_server_never_answers_exits_1_with_one_line_when_the_total_budget_runs_out()
     {
-        using var server = new ScriptedServer(new ScriptedServer.Hang());
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.Never);
         var environment = CliRun.PlatformEnvironment(new Uri(server.Url, FakePlatform.BasePath));
         environment["AEP_ATTEMPT_TIMEOUT"] = "1";
         environment["AEP_TOTAL_TIMEOUT"] = "2";
@@ -222,7 +222,7 @@ public sealed class OneLineFailureTests : StubServerFixture
     [Test]
     public async Task Ctrl_c_during_a_call_is_one_quiet_line_and_exit_130()
     {
-        using var server = new ScriptedServer(new ScriptedServer.Hang());
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.Never);
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var run = await CliRun.RunUntilAsync(ctrlC.Token, CliRun.PlatformEnvironment(new Uri(server.Url, FakePlatform.BasePath)), "connections", "list");

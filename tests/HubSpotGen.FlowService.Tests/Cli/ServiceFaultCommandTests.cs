@@ -16,8 +16,8 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
     [Test]
     public async Task A_redirect_exits_1_naming_the_status_and_the_host_and_nothing_reaches_the_target()
     {
-        using var target = new ScriptedServer(new ScriptedServer.Answer(201, """{ "id": "69f188b6-af07-4587-8061-e94d34637b41", "etag": "\"1\"" }"""));
-        using var service = new ScriptedServer(new ScriptedServer.Answer(307, null, ("Location", $"http://localhost:{target.Port}/data/foundation/flowservice/connections")));
+        using var target = ScriptedHttpServer.InTurn(ScriptedAnswer.Json(201, """{ "id": "69f188b6-af07-4587-8061-e94d34637b41", "etag": "\"1\"" }"""));
+        using var service = ScriptedHttpServer.InTurn(new ScriptedAnswer(307, Headers: new Dictionary<string, string> { ["Location"] = $"http://localhost:{target.Port}/data/foundation/flowservice/connections" }));
 
         var run = await CliRun.RunAsync(CliRun.FullEnvironment(new Uri(service.Url, FakePlatform.BasePath)), "connections", "create-hubspot", "--name", "X");
 
@@ -59,7 +59,7 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
     [Test]
     public async Task A_delete_whose_answer_is_lost_after_the_server_acted_exits_0_when_the_repeat_finds_it_gone()
     {
-        using var server = new ScriptedServer(new ScriptedServer.CutOff(), new ScriptedServer.Answer(404, NotFoundAnswer));
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.CutOff, ScriptedAnswer.Json(404, NotFoundAnswer));
 
         var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(new Uri(server.Url, FakePlatform.BasePath)), "connections", "delete", ConnectionId);
 
@@ -75,7 +75,7 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
     [Test]
     public async Task A_delete_whose_connection_is_reset_after_the_server_acted_exits_0_when_the_repeat_finds_it_gone()
     {
-        using var server = new ScriptedServer(new ScriptedServer.Drop(), new ScriptedServer.Answer(404, NotFoundAnswer));
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.DropConnection, ScriptedAnswer.Json(404, NotFoundAnswer));
 
         var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(new Uri(server.Url, FakePlatform.BasePath)), "connections", "delete", ConnectionId);
 
@@ -87,7 +87,7 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
     public async Task A_credentials_change_whose_answer_is_lost_exits_1_saying_it_may_have_been_applied()
     {
         var current = ConnectionWithSecrets(ConnectionId, "HubSpot").Replace("6802064a-0000-0200-0000-6387c6b90000", "3600e378-0000-0200-0000-5f40212f0000", StringComparison.Ordinal);
-        using var server = new ScriptedServer(new ScriptedServer.CutOff(), new ScriptedServer.Answer(412, StaleEtagAnswer), new ScriptedServer.Answer(200, Page(null, current)));
+        using var server = ScriptedHttpServer.InTurn(ScriptedAnswer.CutOff, ScriptedAnswer.Json(412, StaleEtagAnswer), ScriptedAnswer.Json(200, Page(null, current)));
 
         var run = await CliRun.RunAsync(
             CliRun.FullEnvironment(new Uri(server.Url, FakePlatform.BasePath)), "connections", "update-hubspot", ConnectionId, "--etag", Etag);
@@ -131,7 +131,7 @@ public sealed class ServiceFaultCommandTests : StubServerFixture
     [Test]
     public async Task Ims_that_never_answers_exits_1_naming_ims_not_flow_service()
     {
-        using var ims = new ScriptedServer(new ScriptedServer.Hang());
+        using var ims = ScriptedHttpServer.InTurn(ScriptedAnswer.Never);
         var environment = CliRun.PlatformEnvironment(BaseAddress);
         environment.Remove("AEP_ACCESS_TOKEN");
         environment["AEP_CLIENT_ID"] = "test-ims-client-id";

@@ -8,8 +8,18 @@ namespace HubSpotGen.FlowService.Tests.Support;
 internal sealed record ScriptedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
 /// <summary>What the scripted server does with one request: answer it, or close the connection without a word.</summary>
-internal sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Drop = false, bool WithoutLength = false, long StreamedBodyBytes = 0, bool RandomBytes = false)
+internal sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool Drop = false, bool WithoutLength = false, long StreamedBodyBytes = 0, bool RandomBytes = false, bool Hang = false, bool CutOffBody = false)
 {
+    /// <summary>Hold the connection open and never answer.</summary>
+    public static readonly ScriptedAnswer Never = new(0, Hang: true);
+
+    /// <summary>
+    /// Start a 200 answer and close half-way through its body: the answer is lost on the way back, after the
+    /// server acted. Unlike a drop, the transport cannot take it for a connection closed before the request was
+    /// read, so it never resends on its own.
+    /// </summary>
+    public static readonly ScriptedAnswer CutOff = new(200, "{\"id\": \"", new Dictionary<string, string> { ["Content-Type"] = "application/json", ["Content-Length"] = "400" }, WithoutLength: true, CutOffBody: true);
+
     /// <summary>Read the whole request (so the service counts as having acted), then close without answering.</summary>
     public static readonly ScriptedAnswer DropConnection = new(0, Drop: true);
 
@@ -32,6 +42,13 @@ internal sealed class ScriptedHttpServer : IDisposable
     private readonly Func<ScriptedRequest, ScriptedAnswer> _script;
     private readonly List<ScriptedRequest> _received = [];
 
+    /// <summary>Answers the first request with the first answer, and so on; the last answer repeats.</summary>
+    public static ScriptedHttpServer InTurn(params ScriptedAnswer[] answers)
+    {
+        var next = -1;
+        return new ScriptedHttpServer(_ => answers[Math.Min(Interlocked.Increment(ref next), answers.Length - 1)]);
+    }
+
     public ScriptedHttpServer(Func<ScriptedRequest, ScriptedAnswer> script)
     {
         _script = script;
@@ -39,7 +56,10 @@ internal sealed class ScriptedHttpServer : IDisposable
         _ = AcceptAsync();
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+    /// <summary>The server's root, such as http://127.0.0.1:41234/.</summary>
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Every whole request read so far, oldest first.</summary>
     public IReadOnlyList<ScriptedRequest> Received
@@ -97,6 +117,12 @@ internal sealed class ScriptedHttpServer : IDisposable
                 }
 
                 var answer = _script(request);
+                if (answer.Hang)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                    return;
+                }
+
                 if (answer.Drop)
                 {
                     client.Client.LingerState = new LingerOption(true, 0);
@@ -113,9 +139,9 @@ internal sealed class ScriptedHttpServer : IDisposable
 
                 await WriteAnswerAsync(stream, answer);
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
             {
-                // The client gave up first; nothing to answer.
+                // The client gave up first, or the server is stopping; either way this connection is done.
             }
         }
     }
@@ -179,6 +205,10 @@ internal sealed class ScriptedHttpServer : IDisposable
         head.Append("Connection: close\r\n\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
         await stream.WriteAsync(body);
+        if (answer.CutOffBody)
+        {
+            return;
+        }
 
         // A long body sent piece by piece without a length, as a streaming server would: the end is the close.
         var chunk = new byte[64 * 1024];
