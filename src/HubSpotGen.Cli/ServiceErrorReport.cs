@@ -8,16 +8,10 @@ internal static class ServiceErrorReport
 {
     public static string Describe(ApiException exception)
     {
-        var error = (exception as ApiException<ErrorResponse>)?.Error;
-        if (error is null && exception.StatusCode is >= 200 and < 300)
+        if (exception.ResponseBody is null)
         {
-            // A success answer the client could not use; its message describes the shape, never the content.
-            return "error: " + OneLine(exception.Message);
-        }
-
-        if (exception.StatusCode is >= 300 and < 400)
-        {
-            // A redirect, refused: the message names the status and where it pointed, and that nothing went there.
+            // The client's own refusal of an answer it did not read (a redirect, an answer over the size limit, a
+            // success of the wrong shape): its message says what and why, never the content.
             return "error: " + OneLine(exception.Message);
         }
 
