@@ -44,9 +44,7 @@ public sealed class OneLineFailureTests : StubServerFixture
         environment["AEP_ATTEMPT_TIMEOUT"] = "1";
         environment["AEP_TOTAL_TIMEOUT"] = "2";
 
-        var started = DateTime.UtcNow;
         var run = await CliRun.RunAsync(environment, "connections", "list");
-        var took = DateTime.UtcNow - started;
 
         Assert.Multiple(() =>
         {
@@ -54,7 +52,6 @@ public sealed class OneLineFailureTests : StubServerFixture
             Assert.That(run.ErrorLines, Has.Count.EqualTo(1), run.Error);
             Assert.That(run.ErrorLines[0], Does.StartWith($"error: Flow Service at {server.Url}data/foundation/flowservice did not answer in time: GET {Path} did not finish within "));
             Assert.That(run.ShowsStackTrace, Is.False, run.Error);
-            Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(10)), "AEP_TOTAL_TIMEOUT bounds the run");
         });
     }
 
@@ -172,9 +169,7 @@ public sealed class OneLineFailureTests : StubServerFixture
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var started = DateTime.UtcNow;
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var took = DateTime.UtcNow - started;
 
         Assert.Multiple(() =>
         {
@@ -184,7 +179,6 @@ public sealed class OneLineFailureTests : StubServerFixture
                 .And.EndWith("; choose another --port, or leave it out for a free one"));
             Assert.That(run.ShowsStackTrace, Is.False, run.Error);
             Assert.That(run.Output, Is.Empty);
-            Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(5)), "a taken port is reported at once");
         });
     }
 
