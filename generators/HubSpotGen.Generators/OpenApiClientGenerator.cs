@@ -107,15 +107,15 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     }
 
     /// <summary>Why the compilation cannot take the generated code, or null when it can.</summary>
-    private static CompilationProblem? DescribeUnsupportedCompilation(CompilationSupport support)
+    private static DiagnosticInfo? DescribeUnsupportedCompilation(CompilationSupport support)
     {
         if (!support.HasNewtonsoftJson)
         {
-            return new CompilationProblem(DiagnosticDescriptors.MissingNewtonsoftJson.Id, null);
+            return DiagnosticInfo.Create(DiagnosticDescriptors.MissingNewtonsoftJson, null);
         }
 
         return support.LanguageVersionNumber < (int)LanguageVersion.CSharp9
-            ? new CompilationProblem(DiagnosticDescriptors.LanguageVersionTooLow.Id, support.LanguageVersion)
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, null, support.LanguageVersion)
             : null;
     }
 }

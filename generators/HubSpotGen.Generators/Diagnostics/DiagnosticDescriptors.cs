@@ -1,10 +1,10 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace HubSpotGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator can report. Ids are never reused: a retired check keeps its number.
+/// Each rule is listed in AnalyzerReleases.Unshipped.md (moved to Shipped.md on release), which a test checks.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -75,25 +75,6 @@ internal static class DiagnosticDescriptors
         "References loop without reaching a schema",
         "The reference '{0}' closes a loop of references that never reaches a schema; any JSON value is used instead",
         "A schema that is only a $ref must eventually point at a schema with content. Break the loop.");
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
-    {
-        [ReferenceLoop.Id] = ReferenceLoop,
-        [InternalError.Id] = InternalError,
-        [InvalidSyntax.Id] = InvalidSyntax,
-        [NotAnOpenApiDocument.Id] = NotAnOpenApiDocument,
-        [UnresolvedReference.Id] = UnresolvedReference,
-        [DuplicateOperationId.Id] = DuplicateOperationId,
-        [UnsupportedConstruct.Id] = UnsupportedConstruct,
-        [MissingNamespace.Id] = MissingNamespace,
-        [MissingNewtonsoftJson.Id] = MissingNewtonsoftJson,
-        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
-        [InvalidNamespace.Id] = InvalidNamespace,
-    };
-
-    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
-
-    public static DiagnosticDescriptor Find(string id) => ById[id];
 
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);

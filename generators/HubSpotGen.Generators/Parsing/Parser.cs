@@ -66,11 +66,7 @@ internal sealed partial class Parser
         {
             // A crash here would surface as CS8785 with no hint of where; a located error is kinder.
             var message = failure is null ? "no result" : failure.GetType().Name + ": " + failure.Message;
-            var info = new DiagnosticInfo(
-                DiagnosticDescriptors.InternalError.Id,
-                new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0),
-                new EquatableArray<string>(new[] { message }));
-            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { info }));
+            return Failed(file, DiagnosticDescriptors.InternalError, SpecLocation.StartOf(file.Path), message);
         }
 
         return result;
@@ -80,13 +76,13 @@ internal sealed partial class Parser
     {
         if (string.IsNullOrWhiteSpace(file.Namespace))
         {
-            return Failed(file, DiagnosticDescriptors.MissingNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0));
+            return Failed(file, DiagnosticDescriptors.MissingNamespace, SpecLocation.StartOf(file.Path));
         }
 
         // Checked here rather than left to the compiler: every generated file would fail on it, far from the cause.
         if (!CSharpNames.IsValidNamespace(file.Namespace))
         {
-            return Failed(file, DiagnosticDescriptors.InvalidNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0), file.Namespace);
+            return Failed(file, DiagnosticDescriptors.InvalidNamespace, SpecLocation.StartOf(file.Path), file.Namespace);
         }
 
         if (JsonSyntaxCheck.LooksLikeJson(file.Text) && JsonSyntaxCheck.FindError(file.Text) is { } jsonError)
@@ -106,7 +102,7 @@ internal sealed partial class Parser
 
         if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
         {
-            var location = document is null ? new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0) : Locate(file.Path, document.Start, document.Start);
+            var location = document is null ? SpecLocation.StartOf(file.Path) : Locate(file.Path, document.Start, document.Start);
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
@@ -138,7 +134,7 @@ internal sealed partial class Parser
             _objects.ToEquatableArray(),
             _enums.ToEquatableArray(),
             _unions.ToEquatableArray());
-        return new ParseResult(model, _diagnostics.ToEquatableArray());
+        return new ParseResult(_file.Path, model, _diagnostics.ToEquatableArray());
     }
 
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
@@ -177,12 +173,12 @@ internal sealed partial class Parser
     {
         if (_reported.Add((descriptor.Id, node.Start.Index)))
         {
-            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(_file.Path, node.Start, node.End), arguments));
         }
     }
 
     private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
-        new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
+        new(file.Path, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(descriptor, location, arguments) }));
 
     /// <summary>A one-character span at <paramref name="offset"/>, kept inside the text (a file may end mid-line).</summary>
     private static SpecLocation LocateOffset(string path, string text, int offset)
