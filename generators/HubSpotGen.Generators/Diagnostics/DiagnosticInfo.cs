@@ -13,19 +13,17 @@ namespace HubSpotGen.Generators.Diagnostics;
 /// <param name="Descriptor">The rule, from <see cref="DiagnosticDescriptors"/>.</param>
 /// <param name="Location">Where in the spec it points.</param>
 /// <param name="MessageArguments">The values for the message format.</param>
-internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SpecLocation? Location, EquatableArray<string> MessageArguments)
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SpecLocation Location, EquatableArray<string> MessageArguments)
 {
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SpecLocation? location, params string[] arguments) =>
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
         new(descriptor, location, new EquatableArray<string>(arguments));
 
     public Diagnostic ToDiagnostic()
     {
-        var location = Location is not { } where
-            ? Microsoft.CodeAnalysis.Location.None
-            : Microsoft.CodeAnalysis.Location.Create(
-                where.Path,
-                new TextSpan(where.Start, where.Length),
-                new LinePositionSpan(new LinePosition(where.StartLine, where.StartColumn), new LinePosition(where.EndLine, where.EndColumn)));
+        var location = Microsoft.CodeAnalysis.Location.Create(
+            Location.Path,
+            new TextSpan(Location.Start, Location.Length),
+            new LinePositionSpan(new LinePosition(Location.StartLine, Location.StartColumn), new LinePosition(Location.EndLine, Location.EndColumn)));
         var arguments = new object[MessageArguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {
