@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HubSpotGen.Generators.Diagnostics;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -7,29 +8,31 @@ internal sealed partial class Parser
 {
     /// <summary>
     /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
-    /// Returns null, after reporting, when a reference is broken or loops.
+    /// Returns null, after reporting, when a reference is broken or closes a loop.
     /// </summary>
     private SpecMapping? Dereference(SpecNode node, string fallbackDescription, out string? lastPointer)
     {
         lastPointer = null;
         var current = node as SpecMapping;
-        for (var hops = 0; current is not null; hops++)
+        var seen = new HashSet<SpecMapping>();
+        while (current is not null)
         {
             if (current.Get("$ref") is not SpecScalar reference)
             {
                 return current;
             }
 
-            if (hops > 64)
-            {
-                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value ?? string.Empty, fallbackDescription + " (the references loop)");
-                return null;
-            }
-
+            seen.Add(current);
             lastPointer = reference.Value ?? string.Empty;
             if (ResolvePointer(lastPointer) is not SpecMapping target)
             {
-                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
+                Report(DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
+                return null;
+            }
+
+            if (seen.Contains(target))
+            {
+                Report(DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
@@ -102,7 +105,7 @@ internal sealed partial class Parser
                 {
                     if (ResolvePointer(reference.Value) is null)
                     {
-                        Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
+                        Report(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
                     }
                 }
                 else if (entry.Key.Value != "example")

@@ -50,13 +50,13 @@ internal sealed partial class Parser
             var target = ResolvePointer(pointer);
             if (target is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value");
+                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value is used instead");
                 return TypeRef.Any;
             }
 
             if (_pointersInProgress.Contains(pointer))
             {
-                Report(DiagnosticDescriptors.ReferenceLoop, reference, pointer);
+                Report(DiagnosticDescriptors.ReferenceLoop, reference, pointer, "any JSON value is used instead");
                 return TypeRef.Any;
             }
 
