@@ -8,7 +8,6 @@ namespace HubSpotGen.Generators.Parsing;
 internal sealed partial class Parser
 {
     private const string SchemaPointerPrefix = "#/components/schemas/";
-    private const string SwaggerSchemaPointerPrefix = "#/definitions/";
 
     /// <summary>What <c>Emitter.EmitEnum</c> declares inside every enum struct.</summary>
     private static readonly string[] EnumStructMemberNames = { "Converter", "Equals", "GetHashCode", "ToString", "Value" };
@@ -16,18 +15,33 @@ internal sealed partial class Parser
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TypeRef> _typesByPointer = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pointersInProgress = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Types of schemas reached through a <c>$ref</c> or declared by name, keyed by the node itself: two
+    /// spellings of one pointer, or a Swagger <c>#/definitions/</c> pointer and the components entry it
+    /// became, are one type.
+    /// </summary>
+    private readonly Dictionary<SpecNode, TypeRef> _namedTypes = new();
+    private readonly HashSet<SpecNode> _namedSchemasInProgress = new();
+
+    /// <summary>The key of each <c>components/schemas</c> entry, which names its type wherever it is referenced.</summary>
+    private readonly Dictionary<SpecNode, string> _componentSchemaNames = new();
 
     /// <summary>Named schemas come first so that their classes keep their spec names whatever uses them.</summary>
     private void ParseComponentSchemas()
     {
         var schemas = _isSwagger ? _root.GetMap("definitions") : _root.GetMap("components").GetMap("schemas");
-        var prefix = _isSwagger ? SwaggerSchemaPointerPrefix : SchemaPointerPrefix;
+        foreach (var entry in schemas.Entries())
+        {
+            if (!_componentSchemaNames.ContainsKey(entry.Value))
+            {
+                _componentSchemaNames[entry.Value] = entry.Key;
+            }
+        }
+
         foreach (var entry in schemas.Entries())
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            ResolveNamedSchema(prefix + EscapePointerSegment(entry.Key), entry.Key, entry.Value);
+            ResolveNamedSchema(entry.Key, entry.Value);
         }
     }
 
@@ -42,11 +56,6 @@ internal sealed partial class Parser
         if (schema.Get("$ref") is SpecScalar reference)
         {
             var pointer = reference.Value ?? string.Empty;
-            if (_typesByPointer.TryGetValue(pointer, out var known))
-            {
-                return known;
-            }
-
             var target = ResolvePointer(pointer);
             if (target is null)
             {
@@ -54,31 +63,36 @@ internal sealed partial class Parser
                 return TypeRef.Any;
             }
 
-            if (_pointersInProgress.Contains(pointer))
+            if (_namedTypes.TryGetValue(target, out var known))
+            {
+                return known;
+            }
+
+            if (_namedSchemasInProgress.Contains(target))
             {
                 Report(DiagnosticDescriptors.ReferenceLoop, reference, pointer, "any JSON value is used instead");
                 return TypeRef.Any;
             }
 
-            var name = pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
-                ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
-                : pointer.StartsWith(SwaggerSchemaPointerPrefix, StringComparison.Ordinal)
-                    ? UnescapePointerSegment(pointer.Substring(SwaggerSchemaPointerPrefix.Length))
+            var name = _componentSchemaNames.TryGetValue(target, out var componentName)
+                ? componentName
+                : pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
+                    ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
                     : nameHint;
-            return ResolveNamedSchema(pointer, name, target);
+            return ResolveNamedSchema(name, target);
         }
 
         return ResolveInlineSchema(schema, nameHint);
     }
 
-    private TypeRef ResolveNamedSchema(string pointer, string name, SpecNode node)
+    private TypeRef ResolveNamedSchema(string name, SpecNode node)
     {
-        if (_typesByPointer.TryGetValue(pointer, out var known))
+        if (_namedTypes.TryGetValue(node, out var known))
         {
             return known;
         }
 
-        if (!_pointersInProgress.Add(pointer))
+        if (!_namedSchemasInProgress.Add(node))
         {
             // Only aliases (a schema that is just another reference) can loop here: objects are
             // registered before their properties are read, so a recursive object finds itself above.
@@ -86,12 +100,12 @@ internal sealed partial class Parser
         }
 
         var type = node is SpecMapping schema && IsObjectSchema(schema)
-            ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), pointer)
+            ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), named: true)
             : node is SpecMapping unionSchema && UnionVariants(unionSchema) is { } variants
-                ? DeclareUnion(unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), pointer)
+                ? DeclareUnion(unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), named: true)
                 : ResolveSchema(node, name);
-        _pointersInProgress.Remove(pointer);
-        _typesByPointer[pointer] = type;
+        _namedSchemasInProgress.Remove(node);
+        _namedTypes[node] = type;
         return type;
     }
 
@@ -137,7 +151,7 @@ internal sealed partial class Parser
 
         if (UnionVariants(schema) is { } variants)
         {
-            return DeclareUnion(schema, variants, CSharpNames.ToPascalCase(nameHint, "Union"), pointer: null);
+            return DeclareUnion(schema, variants, CSharpNames.ToPascalCase(nameHint, "Union"), named: false);
         }
 
         var type = ReadTypeName(schema);
@@ -148,7 +162,7 @@ internal sealed partial class Parser
 
         if (IsObjectSchema(schema))
         {
-            return DeclareObject(schema, CSharpNames.ToPascalCase(nameHint, "Model"), pointer: null);
+            return DeclareObject(schema, CSharpNames.ToPascalCase(nameHint, "Model"), named: false);
         }
 
         switch (type)
@@ -278,14 +292,14 @@ internal sealed partial class Parser
             var other => ResolveSchema(other, nameHint),
         };
 
-    private TypeRef DeclareObject(SpecMapping schema, string desiredName, string? pointer)
+    private TypeRef DeclareObject(SpecMapping schema, string desiredName, bool named)
     {
         // The class may declare an AdditionalProperties member, and no member may share its type's name.
         var name = CSharpNames.MakeUnique(desiredName == "AdditionalProperties" ? desiredName + "Model" : desiredName, _typeNames);
         var type = new TypeRef(TypeKind.Object, name);
-        if (pointer is not null)
+        if (named)
         {
-            _typesByPointer[pointer] = type;
+            _namedTypes[schema] = type;
         }
 
         var slot = _objects.Count;
@@ -376,8 +390,6 @@ internal sealed partial class Parser
     /// <summary>A scalar default as written in the spec; structured defaults are left to the description.</summary>
     private static string? ScalarText(SpecNode? node) =>
         node is SpecScalar { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
-
-    private static string EscapePointerSegment(string name) => name.Replace("~", "~0").Replace("/", "~1");
 
     private static string UnescapePointerSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

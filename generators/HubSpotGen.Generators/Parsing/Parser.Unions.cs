@@ -14,13 +14,13 @@ internal sealed partial class Parser
             ? variants
             : null;
 
-    private TypeRef DeclareUnion(SpecMapping schema, SpecSequence variantNodes, string desiredName, string? pointer)
+    private TypeRef DeclareUnion(SpecMapping schema, SpecSequence variantNodes, string desiredName, bool named)
     {
         var name = CSharpNames.MakeUnique(desiredName, _typeNames);
         var type = new TypeRef(TypeKind.Union, name);
-        if (pointer is not null)
+        if (named)
         {
-            _typesByPointer[pointer] = type;
+            _namedTypes[schema] = type;
         }
 
         var slot = _unions.Count;
