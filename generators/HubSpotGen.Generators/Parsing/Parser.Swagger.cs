@@ -43,7 +43,7 @@ internal sealed partial class Parser
 
         var multipart = FirstMatching(consumes, type => type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)) is not null
             || formFields.Exists(field => field.GetString("type") == "file");
-        var type = DeclareFormObject(formFields, baseName + "Form");
+        var type = DeclareFormObject(formFields, baseName + "Request");
         return new RequestBodyModel(
             CSharpNames.MakeUnique("body", parameterNames),
             multipart ? "multipart/form-data" : "application/x-www-form-urlencoded",
