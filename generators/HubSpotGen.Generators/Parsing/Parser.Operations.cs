@@ -47,9 +47,7 @@ internal sealed partial class Parser
 
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
         var declared = MergeParameters(pathItem, operation);
-        var body = _isSwagger
-            ? ParseSwaggerBody(operation, declared, baseName, parameterNames)
-            : ParseRequestBody(operation, baseName, parameterNames);
+        var body = ParseRequestBody(operation, baseName, parameterNames);
         var parameters = ParseParameters(path, operation, declared, parameterNames);
         return new OperationModel(
             methodName,
@@ -77,7 +75,9 @@ internal sealed partial class Parser
 
         var chosenKind = MediaTypes.RequestKind(chosenMediaType);
 
-        var name = CSharpNames.MakeUnique("body", parameterNames);
+        // x-codegen-request-body-name is the usual extension that names the body argument (a Swagger 2.0 body
+        // parameter's name arrives as it).
+        var name = CSharpNames.MakeUnique(CSharpNames.ToParameterName(requestBody.GetString("x-codegen-request-body-name") ?? "body"), parameterNames);
         var mediaType = MediaTypes.Bare(chosenMediaType);
         var type = chosenKind switch
         {
@@ -113,9 +113,7 @@ internal sealed partial class Parser
 
             var response = Dereference(entry.Value, "the response is read without a body", out _);
             var isSuccess = statusCode is >= 200 and < 300;
-            var (kind, type) = _isSwagger
-                ? ReadSwaggerResponseBody(operation, response, baseName + (isSuccess ? "Response" : "Error"))
-                : ReadResponseBody(response, baseName + (isSuccess ? "Response" : "Error"));
+            var (kind, type) = ReadResponseBody(response, baseName + (isSuccess ? "Response" : "Error"));
             var isRange = entry.Key.Length == 3 && !char.IsDigit(entry.Key[2]);
             (isSuccess ? successes : failures).Add(new ResponseModel(statusCode, isRange, isSuccess, kind, type, response.GetString("description")));
         }

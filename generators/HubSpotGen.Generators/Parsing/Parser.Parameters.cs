@@ -30,8 +30,8 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// Path, query and header parameters, required ones first; path placeholders with no declaration
-    /// become string parameters. Swagger's body and form parameters are the request body's business.
+    /// Path, query, header and cookie parameters, required ones first; path placeholders with no declaration
+    /// become string parameters.
     /// </summary>
     private List<ParameterModel> ParseParameters(string path, SpecMapping operation, List<SpecMapping> declared, HashSet<string> parameterNames)
     {
@@ -40,11 +40,6 @@ internal sealed partial class Parser
         var pathNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in declared)
         {
-            if (_isSwagger && node.GetString("in") is "body" or "formData")
-            {
-                continue;
-            }
-
             if (ParseParameter(node, parameterNames) is not { } parameter)
             {
                 continue;
@@ -89,12 +84,9 @@ internal sealed partial class Parser
             return null;
         }
 
-        // Swagger 2.0 describes the value on the parameter itself; OpenAPI 3 in its schema or content.
-        var schemaNode = _isSwagger ? parameter : parameter.Get("schema") ?? FirstContentSchema(parameter);
+        var schemaNode = parameter.Get("schema") ?? FirstContentSchema(parameter);
         var type = ResolveSchema(schemaNode, CSharpNames.ToPascalCase(name));
-        var explode = _isSwagger
-            ? parameter.GetString("collectionFormat") == "multi"
-            : parameter.GetBool("explode", fallback: (parameter.GetString("style") ?? "form") == "form");
+        var explode = parameter.GetBool("explode", fallback: (parameter.GetString("style") ?? "form") == "form");
 
         // "x-" is a convention of header names, not part of what the value means.
         var csharpSource = location == ParameterLocation.Header && name.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && name.Length > 2

@@ -46,36 +46,17 @@ internal sealed partial class Parser
     /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
     /// broken reference another step already reports at the same node.
     /// </summary>
-    private SpecMapping? DereferenceQuietly(SpecMapping node)
-    {
-        var current = node;
-        for (var hops = 0; hops <= 64; hops++)
-        {
-            if (current.Get("$ref") is not SpecScalar reference)
-            {
-                return current;
-            }
-
-            if (ResolvePointer(reference.Value ?? string.Empty) is not SpecMapping target)
-            {
-                return null;
-            }
-
-            current = target;
-        }
-
-        return null;
-    }
+    private SpecMapping? DereferenceQuietly(SpecMapping node) => SpecPointer.DereferenceQuietly(_written, node);
 
     /// <summary>
-    /// Every <c>$ref</c> in the document is checked once, wherever it stands: headers, examples and links
-    /// are never read to build the client, but a reference there that points nowhere is still a mistake.
+    /// Every <c>$ref</c> in the document as written is checked once, wherever it stands: headers, examples
+    /// and links are never read to build the client, but a reference there that points nowhere is still a mistake.
     /// </summary>
     private void ReportBrokenReferences()
     {
         var visited = new HashSet<SpecNode>();
         var pending = new Stack<SpecNode>();
-        pending.Push(_root);
+        pending.Push(_written);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
@@ -117,36 +98,9 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>
-    private SpecNode? ResolvePointer(string pointer)
-    {
-        if (!pointer.StartsWith("#", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        SpecNode current = _root;
-        foreach (var rawSegment in pointer.Substring(1).Split('/'))
-        {
-            if (rawSegment.Length == 0)
-            {
-                continue;
-            }
-
-            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
-            switch (current)
-            {
-                case SpecMapping map when map.Get(segment) is { } child:
-                    current = child;
-                    break;
-                case SpecSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
-                    current = sequence.Children[index];
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
-    }
+    /// <summary>
+    /// Resolves a local JSON pointer in the document as written: a Swagger 2.0 <c>#/definitions/</c> pointer
+    /// reaches the same node as the <c>components/schemas</c> entry it became.
+    /// </summary>
+    private SpecNode? ResolvePointer(string pointer) => SpecPointer.Resolve(_written, pointer);
 }

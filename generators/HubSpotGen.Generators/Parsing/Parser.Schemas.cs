@@ -29,7 +29,7 @@ internal sealed partial class Parser
     /// <summary>Named schemas come first so that their classes keep their spec names whatever uses them.</summary>
     private void ParseComponentSchemas()
     {
-        var schemas = _isSwagger ? _root.GetMap("definitions") : _root.GetMap("components").GetMap("schemas");
+        var schemas = _root.GetMap("components").GetMap("schemas");
         foreach (var entry in schemas.Entries())
         {
             if (!_componentSchemaNames.ContainsKey(entry.Value))

@@ -18,12 +18,17 @@ internal sealed partial class Parser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<(string Id, int Start)> _reported = new();
+    /// <summary>The document in the OpenAPI 3 shape, which is all the parser reads.</summary>
     private readonly SpecMapping _root;
 
-    private Parser(SpecFile file, SpecMapping root, CancellationToken cancellationToken)
+    /// <summary>The document as written, which <c>$ref</c> pointers are resolved in.</summary>
+    private readonly SpecMapping _written;
+
+    private Parser(SpecFile file, SpecMapping root, SpecMapping written, CancellationToken cancellationToken)
     {
         _file = file;
         _root = root;
+        _written = written;
         _cancellationToken = cancellationToken;
     }
 
@@ -106,7 +111,9 @@ internal sealed partial class Parser
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
-        return new Parser(file, root, cancellationToken).Build();
+        // The one place the two versions differ: after it, everything reads the OpenAPI 3 shape.
+        var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root) : root;
+        return new Parser(file, openApi3, root, cancellationToken).Build();
     }
 
     private ParseResult Build()
@@ -122,14 +129,13 @@ internal sealed partial class Parser
         _typeNames.Add(clientName);
         _typeNames.Add("ApiException");
 
-        _isSwagger = _root.GetString("openapi") is null;
         ReportBrokenReferences();
         ParseComponentSchemas();
         ParseOperations();
 
         var model = new ApiModel(
             new ApiHeader(_file.Namespace, clientName, title),
-            _isSwagger ? ReadSwaggerBaseUrl() : ReadDefaultBaseUrl(),
+            ReadDefaultBaseUrl(),
             _operations.ToEquatableArray(),
             _objects.ToEquatableArray(),
             _enums.ToEquatableArray(),
