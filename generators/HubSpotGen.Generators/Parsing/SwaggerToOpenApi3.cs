@@ -26,8 +26,8 @@ internal sealed class SwaggerToOpenApi3
     /// <summary>One rewritten node per written parameter, so that a parameter shared by operations stays one node.</summary>
     private readonly Dictionary<SpecMapping, SpecMapping> _parameters = new();
 
-    /// <summary>One property schema per written form field, for the same reason.</summary>
-    private readonly Dictionary<SpecMapping, SpecMapping> _formFields = new();
+    /// <summary>One property schema per written file field, for the same reason.</summary>
+    private readonly Dictionary<SpecMapping, SpecMapping> _fileFields = new();
 
     private SwaggerToOpenApi3(SpecMapping swagger) => _swagger = swagger;
 
@@ -245,36 +245,27 @@ internal sealed class SwaggerToOpenApi3
     }
 
     /// <summary>
-    /// The field describes its value on itself; a file field is bytes, sent as a file part. A field's default
-    /// is not carried over: form fields never documented one.
+    /// The field describes its value on itself, so it is its own property schema (its default included); a
+    /// file field is bytes, sent as a file part.
     /// </summary>
     private SpecMapping FormFieldSchema(SpecMapping field)
     {
-        if (_formFields.TryGetValue(field, out var known))
+        if (field.GetString("type") != "file")
+        {
+            return field;
+        }
+
+        if (_fileFields.TryGetValue(field, out var known))
         {
             return known;
         }
 
         var schema = new SpecMapping(field.Start) { End = field.End };
-        if (field.GetString("type") == "file")
-        {
-            Add(schema, "type", Scalar("string", field));
-            Add(schema, "format", Scalar("byte", field));
-            AddIfPresent(schema, "description", field.Get("description"));
-            AddIfPresent(schema, "deprecated", field.Get("deprecated"));
-        }
-        else
-        {
-            foreach (var entry in field.Children)
-            {
-                if (entry.Key.Value != "default")
-                {
-                    schema.Children.Add(entry);
-                }
-            }
-        }
-
-        _formFields[field] = schema;
+        Add(schema, "type", Scalar("string", field));
+        Add(schema, "format", Scalar("byte", field));
+        AddIfPresent(schema, "description", field.Get("description"));
+        AddIfPresent(schema, "deprecated", field.Get("deprecated"));
+        _fileFields[field] = schema;
         return schema;
     }
 
