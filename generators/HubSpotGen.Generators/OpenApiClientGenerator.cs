@@ -72,18 +72,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        // One part per file: after an edit, only the files whose part changed are written again.
-        var sourceParts = models
+        // One record per file: after an edit, only the files whose record changed are written again.
+        var sourceFiles = models
             .Combine(support)
             .SelectMany(static (pair, _) => pair.Left is null || !IsSupported(pair.Right)
-                ? ImmutableArray<SourcePart>.Empty
+                ? ImmutableArray<SourceFile>.Empty
                 : Emitter.Plan(pair.Left, new EmitOptions(
                     UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
                     UseArrayPool: pair.Right.HasArrayPool)).ToImmutableArray())
-            .WithTrackingName(TrackingNames.SourceParts);
-        context.RegisterSourceOutput(sourceParts, static (output, part) =>
+            .WithTrackingName(TrackingNames.SourceFiles);
+        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) =>
         {
-            var file = Emitter.Emit(part);
+            var file = Emitter.Emit(sourceFile);
             output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
     }
