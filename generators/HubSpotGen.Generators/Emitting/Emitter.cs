@@ -7,7 +7,11 @@ namespace HubSpotGen.Generators.Emitting;
 /// <summary>Writes the C# files of one client from its model: one file per <see cref="SourceFile"/>, in a stable order.</summary>
 internal static partial class Emitter
 {
-    public const string GeneratedCodeAttribute = $"[{KnownTypes.GeneratedCode}(\"HubSpotGen.Generators\", \"0.1.0\")]";
+    /// <summary>
+    /// Names this generator and its version, from the assembly's informational version without build
+    /// metadata (the SDK appends "+commit"), so that generated code does not change with every commit.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute = $"[{KnownTypes.GeneratedCode}(\"HubSpotGen.Generators\", {Literal(GeneratorVersion())})]";
 
     private const string ObsoleteAttribute = $"[{KnownTypes.Obsolete}(\"Deprecated in the OpenAPI description.\")]";
 
@@ -93,6 +97,15 @@ internal static partial class Emitter
 
     /// <summary>A generated type of this client, as code names it.</summary>
     private static string GeneratedType(ApiHeader header, string name) => $"global::{header.Namespace}.{name}";
+
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(Emitter).Assembly;
+        var informational = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
+        var version = informational?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
+    }
 
     private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }
