@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Emitting;
 using HubSpotGen.Generators.Model;

@@ -1,5 +1,3 @@
-using HubSpotGen.Generators.Model;
-
 namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter

@@ -389,7 +389,7 @@ internal sealed partial class Parser
 
     /// <summary>A scalar default as written in the spec; structured defaults are left to the description.</summary>
     private static string? ScalarText(SpecNode? node) =>
-        node is SpecScalar { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
+        node is SpecScalar { Value: { } value } scalar && !SpecNodeExtensions.IsNullScalar(scalar) ? value : null;
 
     private static string UnescapePointerSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace HubSpotGen.Generators.Parsing;
 
 /// <summary>Null-tolerant reads over the spec tree, so that a missing section reads as empty rather than failing.</summary>
-internal static class YamlNodes
+internal static class SpecNodeExtensions
 {
     public static SpecNode? Get(this SpecMapping? map, string key) => map?.Find(key);
 
