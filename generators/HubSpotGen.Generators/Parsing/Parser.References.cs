@@ -3,13 +3,13 @@ using HubSpotGen.Generators.Diagnostics;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
     /// <summary>
     /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
     /// Returns null, after reporting, when a reference is broken or closes a loop.
     /// </summary>
-    private SpecMapping? Dereference(SpecNode node, string fallbackDescription, out string? lastPointer)
+    private static SpecMapping? Dereference(ParseContext context, SpecNode node, string fallbackDescription, out string? lastPointer)
     {
         lastPointer = null;
         var current = node as SpecMapping;
@@ -23,15 +23,15 @@ internal sealed partial class Parser
 
             seen.Add(current);
             lastPointer = reference.Value ?? string.Empty;
-            if (ResolvePointer(lastPointer) is not SpecMapping target)
+            if (ResolvePointer(context, lastPointer) is not SpecMapping target)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
+                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
             if (seen.Contains(target))
             {
-                Report(DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
+                Report(context, DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
@@ -45,17 +45,17 @@ internal sealed partial class Parser
     /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
     /// broken reference another step already reports at the same node.
     /// </summary>
-    private SpecMapping? DereferenceQuietly(SpecMapping node) => SpecPointer.DereferenceQuietly(_written, node);
+    private static SpecMapping? DereferenceQuietly(ParseContext context, SpecMapping node) => SpecPointer.DereferenceQuietly(context.Written, node);
 
     /// <summary>
     /// Every <c>$ref</c> in the document as written is checked once, wherever it stands: headers, examples
     /// and links are never read to build the client, but a reference there that points nowhere is still a mistake.
     /// </summary>
-    private void ReportBrokenReferences()
+    private static void ReportBrokenReferences(ParseContext context)
     {
         var visited = new HashSet<SpecNode>();
         var pending = new Stack<SpecNode>();
-        pending.Push(_written);
+        pending.Push(context.Written);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
@@ -83,9 +83,9 @@ internal sealed partial class Parser
             {
                 if (entry.Key.Value == "$ref" && entry.Value is SpecScalar reference)
                 {
-                    if (ResolvePointer(reference.Value) is null)
+                    if (ResolvePointer(context, reference.Value) is null)
                     {
-                        Report(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
+                        Report(context, DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
                     }
                 }
                 else if (entry.Key.Value != "example")
@@ -101,5 +101,5 @@ internal sealed partial class Parser
     /// Resolves a local JSON pointer in the document as written: a Swagger 2.0 <c>#/definitions/</c> pointer
     /// reaches the same node as the <c>components/schemas</c> entry it became.
     /// </summary>
-    private SpecNode? ResolvePointer(string pointer) => SpecPointer.Resolve(_written, pointer);
+    private static SpecNode? ResolvePointer(ParseContext context, string pointer) => SpecPointer.Resolve(context.Written, pointer);
 }

@@ -8,28 +8,11 @@ namespace HubSpotGen.Generators.Parsing;
 
 /// <summary>
 /// Reads one spec into an <see cref="ApiModel"/>. It never throws (but for cancellation): whatever it
-/// cannot use becomes a located diagnostic and a fallback that still compiles.
+/// cannot use becomes a located diagnostic and a fallback that still compiles. Its steps keep no state of
+/// their own: everything one parse reads and builds up is in the <see cref="ParseContext"/> each is handed.
 /// </summary>
-internal sealed partial class Parser
+internal static partial class Parser
 {
-    private readonly SpecFile _file;
-    private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly HashSet<(string Id, int Start)> _reported = new();
-    /// <summary>The document in the OpenAPI 3 shape, which is all the parser reads.</summary>
-    private readonly SpecMapping _root;
-
-    /// <summary>The document as written, which <c>$ref</c> pointers are resolved in.</summary>
-    private readonly SpecMapping _written;
-
-    private Parser(SpecFile file, SpecMapping root, SpecMapping written, CancellationToken cancellationToken)
-    {
-        _file = file;
-        _root = root;
-        _written = written;
-        _cancellationToken = cancellationToken;
-    }
-
     /// <summary>
     /// Room for the recursion that loading and reading a deeply nested document needs, far beyond what a
     /// thread-pool thread has: a stack overflow cannot be caught and would end the compiler.
@@ -111,40 +94,40 @@ internal sealed partial class Parser
 
         // The one place the two versions differ: after it, everything reads the OpenAPI 3 shape.
         var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root) : root;
-        return new Parser(file, openApi3, root, cancellationToken).Build();
+        return Build(new ParseContext(file, openApi3, root, cancellationToken));
     }
 
-    private ParseResult Build()
+    private static ParseResult Build(ParseContext context)
     {
-        var info = _root.GetMap("info");
+        var info = context.Document.GetMap("info");
         var title = info.GetString("title") ?? "Api";
-        var clientName = CSharpNames.ToPascalCase(_file.ClientName ?? title, "Api");
-        if (_file.ClientName is null && !clientName.EndsWith("Client", StringComparison.Ordinal))
+        var clientName = CSharpNames.ToPascalCase(context.File.ClientName ?? title, "Api");
+        if (context.File.ClientName is null && !clientName.EndsWith("Client", StringComparison.Ordinal))
         {
             clientName += "Client";
         }
 
-        _typeNames.Add(clientName);
-        _typeNames.Add("ApiException");
+        context.TypeNames.Add(clientName);
+        context.TypeNames.Add("ApiException");
 
-        ReportBrokenReferences();
-        ParseComponentSchemas();
-        ParseOperations();
+        ReportBrokenReferences(context);
+        ParseComponentSchemas(context);
+        ParseOperations(context);
 
         var model = new ApiModel(
-            new ApiHeader(_file.Namespace, clientName, title),
-            ReadDefaultBaseUrl(),
-            _operations.ToEquatableArray(),
-            _objects.ToEquatableArray(),
-            _enums.ToEquatableArray(),
-            _unions.ToEquatableArray());
-        return new ParseResult(_file.Path, model, _diagnostics.ToEquatableArray());
+            new ApiHeader(context.File.Namespace, clientName, title),
+            ReadDefaultBaseUrl(context),
+            context.Operations.ToEquatableArray(),
+            context.Objects.ToEquatableArray(),
+            context.Enums.ToEquatableArray(),
+            context.Unions.ToEquatableArray());
+        return new ParseResult(context.File.Path, model, context.Diagnostics.ToEquatableArray());
     }
 
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
-    private string? ReadDefaultBaseUrl()
+    private static string? ReadDefaultBaseUrl(ParseContext context)
     {
-        if (_root.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not SpecMapping server)
+        if (context.Document.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not SpecMapping server)
         {
             return null;
         }
@@ -173,11 +156,11 @@ internal sealed partial class Parser
 
     /// <summary>Reports once per diagnostic and node: several readings of one broken node (a reference used
     /// by many operations, say) are still one problem to fix.</summary>
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
+    private static void Report(ParseContext context, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
     {
-        if (_reported.Add((descriptor.Id, node.Start.Index)))
+        if (context.Reported.Add((descriptor.Id, node.Start.Index)))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(_file.Path, node.Start, node.End), arguments));
+            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(context.File.Path, node.Start, node.End), arguments));
         }
     }
 
@@ -219,6 +202,4 @@ internal sealed partial class Parser
             Math.Max(0, (int)end.Line - 1),
             Math.Max(0, (int)end.Column - 1));
     }
-
-
 }
