@@ -13,12 +13,6 @@ namespace HubSpotGen.Generators.Parsing;
 /// </summary>
 internal static partial class Parser
 {
-    /// <summary>
-    /// Room for the recursion that loading and reading a deeply nested document needs, far beyond what a
-    /// thread-pool thread has: a stack overflow cannot be caught and would end the compiler.
-    /// </summary>
-    private const int ParseStackSize = 64 * 1024 * 1024;
-
     public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken)
     {
         ParseResult? result = null;
@@ -35,7 +29,7 @@ internal static partial class Parser
                     failure = exception;
                 }
             },
-            ParseStackSize)
+            NestingLimit.StackSize)
         {
             Name = "HubSpotGen spec parser",
             IsBackground = true,
