@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Emitting;
 using HubSpotGen.Generators.Model;
@@ -55,11 +54,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => ReadCompilationSupport(compilation))
             .WithTrackingName(TrackingNames.CompilationSupport);
 
-        var supportProblems = models
+        // A project that cannot take the code is told once, however many specs it has, at the first spec item
+        // in path order: the cause is the project file, which has no location a diagnostic can point at.
+        var supportProblem = parseResults
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.SpecPath)
+            .Collect()
             .Combine(support)
-            .Select(static (pair, _) => pair.Left is null ? null : DescribeUnsupportedCompilation(pair.Right))
+            .Select(static (pair, _) => pair.Left.IsEmpty ? null : DescribeUnsupportedCompilation(pair.Right, FirstInOrder(pair.Left)))
             .WithTrackingName(TrackingNames.UnsupportedCompilation);
-        context.RegisterSourceOutput(supportProblems, static (output, problem) =>
+        context.RegisterSourceOutput(supportProblem, static (output, problem) =>
         {
             if (problem is not null)
             {
@@ -67,18 +71,18 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        // One part per file: after an edit, only the files whose part changed are written again.
-        var sourceParts = models
+        // One record per file: after an edit, only the files whose record changed are written again.
+        var sourceFiles = models
             .Combine(support)
-            .SelectMany(static (pair, _) => pair.Left is null || DescribeUnsupportedCompilation(pair.Right) is not null
-                ? ImmutableArray<SourcePart>.Empty
+            .SelectMany(static (pair, _) => pair.Left is null || !IsSupported(pair.Right)
+                ? ImmutableArray<SourceFile>.Empty
                 : Emitter.Plan(pair.Left, new EmitOptions(
                     UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
                     UseArrayPool: pair.Right.HasArrayPool)).ToImmutableArray())
-            .WithTrackingName(TrackingNames.SourceParts);
-        context.RegisterSourceOutput(sourceParts, static (output, part) =>
+            .WithTrackingName(TrackingNames.SourceFiles);
+        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) =>
         {
-            var file = Emitter.Emit(part);
+            var file = Emitter.Emit(sourceFile);
             output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
         });
     }
@@ -106,16 +110,33 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null);
     }
 
-    /// <summary>Why the compilation cannot take the generated code, or null when it can.</summary>
-    private static CompilationProblem? DescribeUnsupportedCompilation(CompilationSupport support)
+    private static bool IsSupported(CompilationSupport support) =>
+        support.HasNewtonsoftJson && support.LanguageVersionNumber >= (int)LanguageVersion.CSharp9;
+
+    /// <summary>Why the compilation cannot take the generated code, located at the spec item; null when it can.</summary>
+    private static DiagnosticInfo? DescribeUnsupportedCompilation(CompilationSupport support, string specPath)
     {
         if (!support.HasNewtonsoftJson)
         {
-            return new CompilationProblem(DiagnosticDescriptors.MissingNewtonsoftJson.Id, null);
+            return DiagnosticInfo.Create(DiagnosticDescriptors.MissingNewtonsoftJson, SpecLocation.StartOf(specPath));
         }
 
         return support.LanguageVersionNumber < (int)LanguageVersion.CSharp9
-            ? new CompilationProblem(DiagnosticDescriptors.LanguageVersionTooLow.Id, support.LanguageVersion)
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, SpecLocation.StartOf(specPath), support.LanguageVersion)
             : null;
+    }
+
+    private static string FirstInOrder(ImmutableArray<string> paths)
+    {
+        var first = paths[0];
+        foreach (var path in paths)
+        {
+            if (string.CompareOrdinal(path, first) < 0)
+            {
+                first = path;
+            }
+        }
+
+        return first;
     }
 }

@@ -9,5 +9,5 @@ internal static class TrackingNames
     public const string SpecDiagnostics = nameof(SpecDiagnostics);
     public const string CompilationSupport = nameof(CompilationSupport);
     public const string UnsupportedCompilation = nameof(UnsupportedCompilation);
-    public const string SourceParts = nameof(SourceParts);
+    public const string SourceFiles = nameof(SourceFiles);
 }

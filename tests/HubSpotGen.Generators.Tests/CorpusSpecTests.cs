@@ -6,7 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace HubSpotGen.Generators.Tests;
 
 /// <summary>
-/// Our own specs (Corpus/valid, Corpus/broken), which between them use every construct issue 3 lists.
+/// Our own specs (Corpus/valid, Corpus/broken), which between them use every construct the generator reads:
+/// OpenAPI 3.0, 3.1 and Swagger 2.0 in YAML and JSON, references, composition, enums, every parameter
+/// location and body kind, and each diagnostic a spec can cause.
 /// A valid spec must give a client that compiles; a broken one must give its declared diagnostic on its
 /// declared line, and still nothing that throws or fails to compile.
 /// </summary>

@@ -181,11 +181,26 @@ public sealed class DiagnosticTests
 
         run.AssertGeneratorDidNotThrow();
         var diagnostic = SingleDiagnostic(run, "HSG0008");
-        // The cause is the project file, which has no line to point at.
-        Assert.That(diagnostic.Location, Is.EqualTo(Location.None));
+        // The cause is the project file, which has no line to point at; the spec item is where the user looks.
+        Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo(RepositoryPaths.FlowServiceSpec));
+        Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition, Is.EqualTo(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0)));
         Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
         Assert.That(run.Sources, Is.Empty);
         run.AssertCompilesWithoutErrors();
+    }
+
+    [Test]
+    public void A_compilation_without_newtonsoft_is_told_once_however_many_specs_it_has()
+    {
+        var compilation = TestCompilations.Create(includeNewtonsoft: false);
+        var second = SpecInput.Inline("openapi: 3.0.3\ninfo:\n  title: Second\n  version: '1'\npaths: {}\n", "a-second.yaml");
+        var run = GeneratorHarness.Run(compilation, SpecInput.FlowService(), second);
+
+        run.AssertGeneratorDidNotThrow();
+        var diagnostic = SingleDiagnostic(run, "HSG0008");
+        // The first spec item in path order, so that the report does not move between builds.
+        Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo(new[] { RepositoryPaths.FlowServiceSpec, second.Path }.Min(StringComparer.Ordinal)));
+        Assert.That(run.Sources, Is.Empty);
     }
 
     [Test]

@@ -29,7 +29,7 @@ public sealed class LanguageVersionTests
 
         run.AssertGeneratorDidNotThrow();
         Assert.That(run.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "HSG0009" }));
-        Assert.That(run.GeneratorDiagnostics[0].Location, Is.EqualTo(Location.None));
+        Assert.That(run.GeneratorDiagnostics[0].Location.GetLineSpan().Path, Is.EqualTo(RepositoryPaths.FlowServiceSpec));
         Assert.That(run.Sources, Is.Empty);
         run.AssertCompilesWithoutErrors();
     }

@@ -1,10 +1,10 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace HubSpotGen.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator can report. Ids are never reused: a retired check keeps its number.
+/// Each rule is listed in AnalyzerReleases.Unshipped.md (moved to Shipped.md on release), which a test checks.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "HSG0004", DiagnosticSeverity.Warning,
         "A $ref cannot be resolved",
-        "The reference '{0}' does not point at anything in this document; {1} is used instead",
+        "The reference '{0}' does not point at anything in this document; {1}",
         "Only references inside the same document (starting with '#/') are followed. Check the spelling of the target.");
 
     public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
@@ -70,30 +70,12 @@ internal static class DiagnosticDescriptors
         "The AdditionalFiles item's OpenApiNamespace metadata '{0}' is not a valid C# namespace; no client was generated",
         "Set OpenApiNamespace to dot-separated identifiers that are not C# keywords, e.g. 'Contoso.FlowService'.");
 
+    /// <summary>Any chain of references (schemas, parameters, responses, path items) that comes back to where it started.</summary>
     public static readonly DiagnosticDescriptor ReferenceLoop = Create(
         "HSG0011", DiagnosticSeverity.Warning,
         "References loop without reaching a schema",
-        "The reference '{0}' closes a loop of references that never reaches a schema; any JSON value is used instead",
-        "A schema that is only a $ref must eventually point at a schema with content. Break the loop.");
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
-    {
-        [ReferenceLoop.Id] = ReferenceLoop,
-        [InternalError.Id] = InternalError,
-        [InvalidSyntax.Id] = InvalidSyntax,
-        [NotAnOpenApiDocument.Id] = NotAnOpenApiDocument,
-        [UnresolvedReference.Id] = UnresolvedReference,
-        [DuplicateOperationId.Id] = DuplicateOperationId,
-        [UnsupportedConstruct.Id] = UnsupportedConstruct,
-        [MissingNamespace.Id] = MissingNamespace,
-        [MissingNewtonsoftJson.Id] = MissingNewtonsoftJson,
-        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
-        [InvalidNamespace.Id] = InvalidNamespace,
-    };
-
-    public static IReadOnlyCollection<DiagnosticDescriptor> All => ById.Values;
-
-    public static DiagnosticDescriptor Find(string id) => ById[id];
+        "The reference '{0}' closes a loop of references that never reaches a definition; {1}",
+        "Something that is only a $ref must eventually point at something with content. Break the loop.");
 
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);

@@ -6,40 +6,47 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitClient(ApiModel model)
+    private static string EmitClient(ClientFile file)
     {
-        var writer = StartFile(model.Header);
-        writer.Doc("summary", "A client for " + model.Header.Title + ", generated from its OpenAPI description.");
+        var header = file.Header;
+        var writer = StartFile(header);
+        writer.Doc("summary", $"A client for {header.Title}, generated from its OpenAPI description.");
         writer.Line(GeneratedCodeAttribute);
-        writer.Open("public partial class " + model.Header.ClientName);
-        if (model.DefaultBaseUrl is not null)
+        writer.Open($"public partial class {header.ClientName}");
+        if (file.DefaultBaseUrl is not null)
         {
-            writer.Line("/// <summary>The address of the spec's first server, used when the HttpClient has no BaseAddress.</summary>");
-            writer.Line("public const string DefaultBaseUrl = " + Literal(model.DefaultBaseUrl) + ";");
-            writer.Line();
+            writer.Block($"""
+                /// <summary>The address of the spec's first server, used when the HttpClient has no BaseAddress.</summary>
+                public const string DefaultBaseUrl = {Literal(file.DefaultBaseUrl)};
+
+                """);
         }
 
-        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
-        writer.Line("private readonly string _baseUrl;");
-        writer.Line();
-        var fallback = model.DefaultBaseUrl is null
-            ? "throw new global::System.ArgumentException(\"The HttpClient needs a BaseAddress, as the spec names no absolute server.\", nameof(httpClient))"
-            : "DefaultBaseUrl";
-        writer.Line("/// <summary>Sends requests through <paramref name=\"httpClient\"/> to <paramref name=\"baseUrl\"/>, else to its BaseAddress" + (model.DefaultBaseUrl is null ? "" : ", else to <see cref=\"DefaultBaseUrl\"/>") + "; the address's path is kept.</summary>");
-        writer.Line("/// <param name=\"httpClient\">The HttpClient whose handlers form the request pipeline.</param>");
-        writer.Line("/// <param name=\"baseUrl\">The absolute URL that operation paths are appended to; null for the HttpClient's BaseAddress.</param>");
+        var (fallback, fallbackDoc) = file.DefaultBaseUrl is null
+            ? ($"throw new {KnownTypes.ArgumentException}(\"The HttpClient needs a BaseAddress, as the spec names no absolute server.\", nameof(httpClient))", "")
+            : ("DefaultBaseUrl", ", else to <see cref=\"DefaultBaseUrl\"/>");
+
         // One constructor only: IHttpClientFactory's typed clients refuse a type with two that take an HttpClient.
-        writer.Open("public " + model.Header.ClientName + "(global::System.Net.Http.HttpClient httpClient, string? baseUrl = null)");
-        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
-        writer.Line("_baseUrl = (baseUrl ?? httpClient.BaseAddress?.AbsoluteUri ?? " + fallback + ").TrimEnd('/');");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The absolute URL that operation paths are appended to, without a trailing slash.</summary>");
-        writer.Line("public string BaseUrl => _baseUrl;");
-        foreach (var operation in model.Operations)
+        writer.Block($$"""
+            private readonly {{KnownTypes.HttpClient}} _httpClient;
+            private readonly string _baseUrl;
+
+            /// <summary>Sends requests through <paramref name="httpClient"/> to <paramref name="baseUrl"/>, else to its BaseAddress{{fallbackDoc}}; the address's path is kept.</summary>
+            /// <param name="httpClient">The HttpClient whose handlers form the request pipeline.</param>
+            /// <param name="baseUrl">The absolute URL that operation paths are appended to; null for the HttpClient's BaseAddress.</param>
+            public {{header.ClientName}}({{KnownTypes.HttpClient}} httpClient, string? baseUrl = null)
+            {
+                _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
+                _baseUrl = (baseUrl ?? httpClient.BaseAddress?.AbsoluteUri ?? {{fallback}}).TrimEnd('/');
+            }
+
+            /// <summary>The absolute URL that operation paths are appended to, without a trailing slash.</summary>
+            public string BaseUrl => _baseUrl;
+            """);
+        foreach (var operation in file.Operations)
         {
             writer.Line();
-            WriteOperation(writer, model, operation);
+            WriteOperation(writer, file, operation);
         }
 
         writer.Close();
@@ -47,34 +54,37 @@ internal static partial class Emitter
         return writer.ToString();
     }
 
-    private static void WriteOperation(SourceWriter writer, ApiModel model, OperationModel operation)
+    private static void WriteOperation(SourceWriter writer, ClientFile file, OperationModel operation)
     {
+        var @namespace = file.Header.Namespace;
         var resultType = ResultType(operation, out var resultNullable, out var resultKind);
         var returnText = resultType is null
-            ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + TypeNames.Spell(resultType, model.Header.Namespace) + (resultNullable ? "?" : "") + ">";
+            ? KnownTypes.Task
+            : $"{KnownTypes.Task}<{TypeNames.Spell(resultType, @namespace)}{(resultNullable ? "?" : "")}>";
 
-        writer.Doc("summary", operation.Summary ?? operation.HttpMethod + " " + operation.Path);
+        writer.Doc("summary", operation.Summary ?? $"{operation.HttpMethod} {operation.Path}");
         writer.Doc("remarks", operation.Description);
         var signature = new List<string>();
-        foreach (var (text, name, description) in SignatureParameters(model, operation))
+        foreach (var (text, name, description) in SignatureParameters(@namespace, operation))
         {
             signature.Add(text);
-            writer.Doc("param", description ?? name, " name=\"" + name.TrimStart('@') + "\"");
+            writer.Doc("param", description ?? name, $" name=\"{name.TrimStart('@')}\"");
         }
 
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <exception cref=\"global::" + model.Header.Namespace + ".ApiException\">The service answered with a status that is not a success.</exception>");
-        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        signature.Add($"{KnownTypes.CancellationToken} cancellationToken = default");
+        writer.Block($"""
+            /// <param name="cancellationToken">Cancels the request.</param>
+            /// <exception cref="{ApiExceptionType(file.Header)}">The service answered with a status that is not a success.</exception>
+            """);
         if (operation.Deprecated)
         {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+            writer.Line(ObsoleteAttribute);
         }
 
-        writer.Open("public async " + returnText + " " + operation.MethodName + "(" + string.Join(", ", signature) + ")");
+        writer.Open($"public async {returnText} {operation.MethodName}({string.Join(", ", signature)})");
         WriteArgumentChecks(writer, operation);
         WriteUrl(writer, operation);
-        writer.Open("using (var __request = new global::System.Net.Http.HttpRequestMessage(" + HttpMethodExpression(operation.HttpMethod) + ", __url.ToString()))");
+        writer.Open($"using (var __request = new {KnownTypes.HttpRequestMessage}({HttpMethodExpression(operation.HttpMethod)}, __url.ToString()))");
         if (resultKind == ResponseBodyKind.Json)
         {
             writer.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");
@@ -86,7 +96,7 @@ internal static partial class Emitter
             if (parameter.Location == ParameterLocation.Header)
             {
                 WriteOptionalGuard(writer, parameter, () =>
-                    writer.Line("__request.Headers.TryAddWithoutValidation(" + Literal(parameter.WireName) + ", " + FormatSimple(parameter, ValueExpression(parameter)) + ");"));
+                    writer.Line($"__request.Headers.TryAddWithoutValidation({Literal(parameter.WireName)}, {FormatSimple(parameter, ValueExpression(parameter))});"));
             }
         }
 
@@ -94,24 +104,24 @@ internal static partial class Emitter
         {
             if (body.Required)
             {
-                WriteRequestContent(writer, model, body);
+                WriteRequestContent(writer, file, body);
             }
             else
             {
-                writer.Open("if (" + body.CSharpName + " != null)");
-                WriteRequestContent(writer, model, body);
+                writer.Open($"if ({body.CSharpName} != null)");
+                WriteRequestContent(writer, file, body);
                 writer.Close();
             }
         }
 
         writer.Line();
-        writer.Open("using (var __response = await _httpClient.SendAsync(__request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))");
+        writer.Open($"using (var __response = await _httpClient.SendAsync(__request, {KnownTypes.HttpCompletionOption}.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))");
         writer.Line("var __status = (int)__response.StatusCode;");
         writer.Open("if (__status >= 200 && __status < 300)");
-        WriteSuccess(writer, model, operation, resultType, resultKind, resultNullable);
+        WriteSuccess(writer, @namespace, operation, resultType, resultKind, resultNullable);
         writer.Close();
         writer.Line();
-        WriteFailure(writer, model, operation);
+        WriteFailure(writer, @namespace, operation);
         writer.Close();
         writer.Close();
         writer.Close();
@@ -152,32 +162,34 @@ internal static partial class Emitter
         return result;
     }
 
-    private static IEnumerable<(string Text, string Name, string? Description)> SignatureParameters(ApiModel model, OperationModel operation)
+    private static IEnumerable<(string Text, string Name, string? Description)> SignatureParameters(string @namespace, OperationModel operation)
     {
         var body = operation.Body;
         foreach (var parameter in operation.Parameters)
         {
             if (body is not null && body.Required && !parameter.Required)
             {
-                yield return BodyParameter(model, body);
+                yield return BodyParameter(@namespace, body);
                 body = null;
             }
 
-            var type = parameter.Required ? TypeNames.Spell(parameter.Type, model.Header.Namespace) : TypeNames.SpellNullable(parameter.Type, model.Header.Namespace);
-            yield return (type + " " + parameter.CSharpName + (parameter.Required ? "" : " = null"), parameter.CSharpName, parameter.Description);
+            var text = parameter.Required
+                ? $"{TypeNames.Spell(parameter.Type, @namespace)} {parameter.CSharpName}"
+                : $"{TypeNames.SpellNullable(parameter.Type, @namespace)} {parameter.CSharpName} = null";
+            yield return (text, parameter.CSharpName, parameter.Description);
         }
 
         if (body is not null)
         {
-            yield return BodyParameter(model, body);
+            yield return BodyParameter(@namespace, body);
         }
     }
 
-    private static (string Text, string Name, string? Description) BodyParameter(ApiModel model, RequestBodyModel body)
+    private static (string Text, string Name, string? Description) BodyParameter(string @namespace, RequestBodyModel body)
     {
         var text = body.Required
-            ? TypeNames.Spell(body.Type, model.Header.Namespace) + " " + body.CSharpName
-            : TypeNames.SpellNullable(body.Type, model.Header.Namespace) + " " + body.CSharpName + " = null";
+            ? $"{TypeNames.Spell(body.Type, @namespace)} {body.CSharpName}"
+            : $"{TypeNames.SpellNullable(body.Type, @namespace)} {body.CSharpName} = null";
         return (text, body.CSharpName, body.Description ?? "The request body.");
     }
 
@@ -188,18 +200,14 @@ internal static partial class Emitter
         {
             if (parameter.Required && !parameter.Type.IsValueType)
             {
-                writer.Open("if (" + parameter.CSharpName + " == null)");
-                writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.CSharpName + "));");
-                writer.Close();
+                WriteNullCheck(writer, parameter.CSharpName);
                 wroteCheck = true;
             }
         }
 
         if (operation.Body is { Required: true } body && !body.Type.IsValueType)
         {
-            writer.Open("if (" + body.CSharpName + " == null)");
-            writer.Line("throw new global::System.ArgumentNullException(nameof(" + body.CSharpName + "));");
-            writer.Close();
+            WriteNullCheck(writer, body.CSharpName);
             wroteCheck = true;
         }
 
@@ -208,6 +216,14 @@ internal static partial class Emitter
             writer.Line();
         }
     }
+
+    private static void WriteNullCheck(SourceWriter writer, string name) =>
+        writer.Block($$"""
+            if ({{name}} == null)
+            {
+                throw new {{KnownTypes.ArgumentNullException}}(nameof({{name}}));
+            }
+            """);
 
     private static void WriteUrl(SourceWriter writer, OperationModel operation)
     {
@@ -233,7 +249,7 @@ internal static partial class Emitter
             var parameter = FindPathParameter(operation, name);
             pieces.Add(parameter is null
                 ? Literal(path.Substring(open, close - open + 1))
-                : "global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + ")");
+                : $"{KnownTypes.Uri}.EscapeDataString({FormatSimple(parameter, ValueExpression(parameter))})");
             position = close + 1;
         }
 
@@ -246,15 +262,17 @@ internal static partial class Emitter
         // Without a query the URL is one concatenation; a builder is only worth it when pieces are optional.
         if (!hasQueryParameters)
         {
-            writer.Line("var __url = " + string.Join(" + ", pieces) + ";");
+            // The generated code concatenates the pieces: this " + " is the operator it is written with.
+            var concatenation = string.Join(" + ", pieces);
+            writer.Line($"var __url = {concatenation};");
             writer.Line();
             return;
         }
 
-        writer.Line("var __url = new global::System.Text.StringBuilder(_baseUrl, _baseUrl.Length + 128);");
+        writer.Line($"var __url = new {KnownTypes.StringBuilder}(_baseUrl, _baseUrl.Length + 128);");
         for (var i = 1; i < pieces.Count; i++)
         {
-            writer.Line("__url.Append(" + pieces[i] + ");");
+            writer.Line($"__url.Append({pieces[i]});");
         }
 
         var hasQuery = false;
@@ -276,13 +294,13 @@ internal static partial class Emitter
             {
                 if (parameter.Type.Kind == TypeKind.Array && parameter.Explode)
                 {
-                    writer.Open("foreach (var __item in " + parameter.CSharpName + ")");
-                    writer.Line("__AppendQuery(__url, ref __separator, " + wireName + ", " + FormatScalar(parameter.Type.Element!, "__item") + ");");
+                    writer.Open($"foreach (var __item in {parameter.CSharpName})");
+                    writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {FormatScalar(parameter.Type.Element!, "__item")});");
                     writer.Close();
                 }
                 else
                 {
-                    writer.Line("__AppendQuery(__url, ref __separator, " + wireName + ", " + FormatSimple(parameter, ValueExpression(parameter)) + ");");
+                    writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {FormatSimple(parameter, ValueExpression(parameter))});");
                 }
             });
         }
@@ -303,21 +321,24 @@ internal static partial class Emitter
 
             if (!any)
             {
-                writer.Line("var __cookies = new global::System.Text.StringBuilder();");
+                writer.Line($"var __cookies = new {KnownTypes.StringBuilder}();");
                 any = true;
             }
 
             WriteOptionalGuard(writer, parameter, () =>
             {
-                writer.Line("__cookies.Append(__cookies.Length == 0 ? \"\" : \"; \").Append(" + Literal(parameter.WireName + "=") + ").Append(global::System.Uri.EscapeDataString(" + FormatSimple(parameter, ValueExpression(parameter)) + "));");
+                writer.Line($"__cookies.Append(__cookies.Length == 0 ? \"\" : \"; \").Append({Literal($"{parameter.WireName}=")}).Append({KnownTypes.Uri}.EscapeDataString({FormatSimple(parameter, ValueExpression(parameter))}));");
             });
         }
 
         if (any)
         {
-            writer.Open("if (__cookies.Length > 0)");
-            writer.Line("__request.Headers.TryAddWithoutValidation(\"Cookie\", __cookies.ToString());");
-            writer.Close();
+            writer.Block("""
+                if (__cookies.Length > 0)
+                {
+                    __request.Headers.TryAddWithoutValidation("Cookie", __cookies.ToString());
+                }
+                """);
         }
     }
 
@@ -342,62 +363,62 @@ internal static partial class Emitter
             return;
         }
 
-        writer.Open("if (" + parameter.CSharpName + " != null)");
+        writer.Open($"if ({parameter.CSharpName} != null)");
         write();
         writer.Close();
     }
 
     /// <summary>Optional value types arrive as Nullable&lt;T&gt;; inside their null guard the value is wanted.</summary>
     private static string ValueExpression(ParameterModel parameter) =>
-        !parameter.Required && parameter.Type.IsValueType ? parameter.CSharpName + ".Value" : parameter.CSharpName;
+        !parameter.Required && parameter.Type.IsValueType ? $"{parameter.CSharpName}.Value" : parameter.CSharpName;
 
     /// <summary>The "simple" and non-exploded "form" styles: arrays become comma-separated lists.</summary>
     private static string FormatSimple(ParameterModel parameter, string expression) =>
         parameter.Type.Kind == TypeKind.Array
-            ? "__JoinList(" + expression + ", __item => " + FormatScalar(parameter.Type.Element!, "__item") + ")"
+            ? $"__JoinList({expression}, __item => {FormatScalar(parameter.Type.Element!, "__item")})"
             : FormatScalar(parameter.Type, expression);
 
     private static string FormatScalar(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
-        TypeKind.Boolean => "(" + expression + " ? \"true\" : \"false\")",
-        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal => expression + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-        TypeKind.Float or TypeKind.Double => expression + ".ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture)",
-        TypeKind.Guid => expression + ".ToString(\"D\")",
-        TypeKind.DateTimeOffset => expression + ".ToString(\"o\", global::System.Globalization.CultureInfo.InvariantCulture)",
-        TypeKind.Enum => expression + ".ToString()",
-        TypeKind.Bytes => "global::System.Convert.ToBase64String(" + expression + ")",
-        _ => "__SerializeValue(" + expression + ")",
+        TypeKind.Boolean => $"({expression} ? \"true\" : \"false\")",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal => $"{expression}.ToString({KnownTypes.CultureInfo}.InvariantCulture)",
+        TypeKind.Float or TypeKind.Double => $"{expression}.ToString(\"R\", {KnownTypes.CultureInfo}.InvariantCulture)",
+        TypeKind.Guid => $"{expression}.ToString(\"D\")",
+        TypeKind.DateTimeOffset => $"{expression}.ToString(\"o\", {KnownTypes.CultureInfo}.InvariantCulture)",
+        TypeKind.Enum => $"{expression}.ToString()",
+        TypeKind.Bytes => $"{KnownTypes.Convert}.ToBase64String({expression})",
+        _ => $"__SerializeValue({expression})",
     };
 
     private static string HttpMethodExpression(string method) => method switch
     {
-        "GET" => "global::System.Net.Http.HttpMethod.Get",
-        "POST" => "global::System.Net.Http.HttpMethod.Post",
-        "PUT" => "global::System.Net.Http.HttpMethod.Put",
-        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
-        // netstandard2.0 has no HttpMethod.Patch.
-        _ => "__Method" + method[0] + method.Substring(1).ToLowerInvariant(),
+        "GET" => $"{KnownTypes.HttpMethod}.Get",
+        "POST" => $"{KnownTypes.HttpMethod}.Post",
+        "PUT" => $"{KnownTypes.HttpMethod}.Put",
+        "DELETE" => $"{KnownTypes.HttpMethod}.Delete",
+        "HEAD" => $"{KnownTypes.HttpMethod}.Head",
+        "OPTIONS" => $"{KnownTypes.HttpMethod}.Options",
+        "TRACE" => $"{KnownTypes.HttpMethod}.Trace",
+        // netstandard2.0 has no HttpMethod.Patch: the infrastructure file declares a field for it.
+        _ => CustomHttpMethodField(method),
     };
 
-    private static void WriteSuccess(SourceWriter writer, ApiModel model, OperationModel operation, TypeRef? resultType, ResponseBodyKind kind, bool allowEmpty)
+    private static void WriteSuccess(SourceWriter writer, string @namespace, OperationModel operation, TypeRef? resultType, ResponseBodyKind kind, bool allowEmpty)
     {
-        var where = Literal(operation.HttpMethod + " " + operation.Path);
+        var where = Literal($"{operation.HttpMethod} {operation.Path}");
         writer.Line(kind switch
         {
-            ResponseBodyKind.Json => "return await __ReadJsonAsync<" + TypeNames.Spell(resultType!, model.Header.Namespace) + ">(__response, " + where + ", allowEmpty: " + (allowEmpty ? "true" : "false") + ").ConfigureAwait(false);",
+            ResponseBodyKind.Json => $"return await __ReadJsonAsync<{TypeNames.Spell(resultType!, @namespace)}>(__response, {where}, allowEmpty: {(allowEmpty ? "true" : "false")}).ConfigureAwait(false);",
             ResponseBodyKind.Text => "return await __response.Content.ReadAsStringAsync().ConfigureAwait(false);",
             ResponseBodyKind.Binary => "return await __response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);",
             _ => "return;",
         });
     }
 
-    private static void WriteFailure(SourceWriter writer, ApiModel model, OperationModel operation)
+    private static void WriteFailure(SourceWriter writer, string @namespace, OperationModel operation)
     {
-        var where = Literal(operation.HttpMethod + " " + operation.Path);
+        var where = Literal($"{operation.HttpMethod} {operation.Path}");
         TypeRef? defaultError = null;
         var byType = new Dictionary<TypeRef, List<ResponseModel>>();
         var order = new List<TypeRef>();
@@ -434,18 +455,21 @@ internal static partial class Emitter
             foreach (var response in byType[type])
             {
                 conditions.Add(response.IsRange
-                    ? "(__status >= " + response.StatusCode + " && __status < " + (response.StatusCode + 100) + ")"
-                    : "__status == " + response.StatusCode);
+                    ? $"(__status >= {response.StatusCode} && __status < {response.StatusCode + 100})"
+                    : $"__status == {response.StatusCode}");
             }
 
-            writer.Open("if (" + string.Join(" || ", conditions) + ")");
-            writer.Line("throw await __CreateApiExceptionAsync<" + TypeNames.Spell(type, model.Header.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
-            writer.Close();
-            writer.Line();
+            writer.Block($$"""
+                if ({{string.Join(" || ", conditions)}})
+                {
+                    throw await __CreateApiExceptionAsync<{{TypeNames.Spell(type, @namespace)}}>(__response, {{where}}).ConfigureAwait(false);
+                }
+
+                """);
         }
 
         writer.Line(defaultError is null
-            ? "throw await __CreateApiExceptionAsync(__response, " + where + ").ConfigureAwait(false);"
-            : "throw await __CreateApiExceptionAsync<" + TypeNames.Spell(defaultError, model.Header.Namespace) + ">(__response, " + where + ").ConfigureAwait(false);");
+            ? $"throw await __CreateApiExceptionAsync(__response, {where}).ConfigureAwait(false);"
+            : $"throw await __CreateApiExceptionAsync<{TypeNames.Spell(defaultError, @namespace)}>(__response, {where}).ConfigureAwait(false);");
     }
 }

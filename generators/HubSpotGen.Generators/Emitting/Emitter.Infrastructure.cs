@@ -10,154 +10,190 @@ internal static partial class Emitter
 
     /// <summary>
     /// The client's private plumbing, in its own file so that the operations stay readable. Names start
-    /// with "__" because operation parameters, which share the methods' scope, never do.
+    /// with "__" because operation parameters, which share the methods' scope, never do. The text is fixed
+    /// but for the buffer pool (absent on plain netstandard2.0) and the HTTP methods the framework lacks.
     /// </summary>
-    private static string EmitInfrastructure(ApiHeader header, EquatableArray<string> customHttpMethods, EmitOptions options)
+    private static string EmitInfrastructure(InfrastructureFile file)
     {
-        var writer = StartFile(header);
-        writer.Open("public partial class " + header.ClientName);
-        writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializerSettings __JsonSettings = new global::Newtonsoft.Json.JsonSerializerSettings");
-        writer.Line("{");
-        writer.Line("    // Strings that look like dates (etags, ids) must stay strings in untyped values.");
-        writer.Line("    DateParseHandling = global::Newtonsoft.Json.DateParseHandling.None,");
-        writer.Line("    MetadataPropertyHandling = global::Newtonsoft.Json.MetadataPropertyHandling.Ignore,");
-        writer.Line("};");
-        writer.Line();
-        writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializer __Serializer = global::Newtonsoft.Json.JsonSerializer.Create(__JsonSettings);");
-        writer.Line();
-        writer.Line("private static readonly global::System.Text.Encoding __Utf8 = new global::System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);");
-        if (options.UseArrayPool)
+        var apiException = ApiExceptionType(file.Header);
+        var arrayPool = file.Options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "";
+        var writer = StartFile(file.Header);
+        writer.Open($"public partial class {file.Header.ClientName}");
+        writer.Block($$"""
+            private static readonly {{KnownTypes.JsonSerializerSettings}} __JsonSettings = new {{KnownTypes.JsonSerializerSettings}}
+            {
+                // Strings that look like dates (etags, ids) must stay strings in untyped values.
+                DateParseHandling = {{KnownTypes.DateParseHandling}}.None,
+                MetadataPropertyHandling = {{KnownTypes.MetadataPropertyHandling}}.Ignore,
+            };
+
+            private static readonly {{KnownTypes.JsonSerializer}} __Serializer = {{KnownTypes.JsonSerializer}}.Create(__JsonSettings);
+
+            private static readonly {{KnownTypes.Encoding}} __Utf8 = new {{KnownTypes.UTF8Encoding}}(encoderShouldEmitUTF8Identifier: false);
+            """);
+        if (file.Options.UseArrayPool)
         {
             writer.Line();
-            writer.Line("/// <summary>Lends Newtonsoft's readers and writers their buffers, so a call does not allocate fresh ones.</summary>");
-            writer.Open("private sealed class __CharArrayPool : global::Newtonsoft.Json.IArrayPool<char>");
-            writer.Line("public static readonly __CharArrayPool Instance = new __CharArrayPool();");
-            writer.Line();
-            writer.Line("public char[] Rent(int minimumLength) => global::System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);");
-            writer.Line();
-            writer.Open("public void Return(char[]? array)");
-            writer.Open("if (array != null)");
-            writer.Line("global::System.Buffers.ArrayPool<char>.Shared.Return(array);");
-            writer.Close();
-            writer.Close();
-            writer.Close();
+            writer.Block($$"""
+                /// <summary>Lends Newtonsoft's readers and writers their buffers, so a call does not allocate fresh ones.</summary>
+                private sealed class __CharArrayPool : {{KnownTypes.IArrayPool}}<char>
+                {
+                    public static readonly __CharArrayPool Instance = new __CharArrayPool();
+
+                    public char[] Rent(int minimumLength) => {{KnownTypes.ArrayPool}}<char>.Shared.Rent(minimumLength);
+
+                    public void Return(char[]? array)
+                    {
+                        if (array != null)
+                        {
+                            {{KnownTypes.ArrayPool}}<char>.Shared.Return(array);
+                        }
+                    }
+                }
+                """);
         }
-        foreach (var method in customHttpMethods)
+
+        foreach (var method in file.CustomHttpMethods)
         {
             writer.Line();
-            writer.Line("private static readonly global::System.Net.Http.HttpMethod __Method" + method[0] + method.Substring(1).ToLowerInvariant() + " = new global::System.Net.Http.HttpMethod(" + Literal(method) + ");");
+            writer.Line($"private static readonly {KnownTypes.HttpMethod} {CustomHttpMethodField(method)} = new {KnownTypes.HttpMethod}({Literal(method)});");
         }
 
         writer.Line();
-        writer.Open("private static void __AppendQuery(global::System.Text.StringBuilder url, ref char separator, string escapedName, string value)");
-        writer.Line("url.Append(separator).Append(escapedName).Append('=').Append(global::System.Uri.EscapeDataString(value));");
-        writer.Line("separator = '&';");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static string __JoinList<T>(global::System.Collections.Generic.IEnumerable<T> items, global::System.Func<T, string> format)");
-        writer.Line("var builder = new global::System.Text.StringBuilder();");
-        writer.Open("foreach (var item in items)");
-        writer.Open("if (builder.Length > 0)");
-        writer.Line("builder.Append(',');");
-        writer.Close();
-        writer.Line();
-        writer.Line("builder.Append(format(item));");
-        writer.Close();
-        writer.Line();
-        writer.Line("return builder.ToString();");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static string __SerializeValue(object? value)");
-        writer.Line("var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
-        writer.Line("__Serializer.Serialize(writer, value);");
-        writer.Line("return writer.ToString();");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Serializes straight to UTF-8 bytes: no intermediate string, no second encoding pass.</summary>");
-        writer.Open("private static global::System.Net.Http.HttpContent __SerializeJson(object value, string mediaType)");
-        writer.Line("var buffer = new global::System.IO.MemoryStream(256);");
-        writer.Line("using (var textWriter = new global::System.IO.StreamWriter(buffer, __Utf8, 256, leaveOpen: true))");
-        writer.Open("using (var jsonWriter = new global::Newtonsoft.Json.JsonTextWriter(textWriter)" + (options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "") + ")");
-        writer.Line("__Serializer.Serialize(jsonWriter, value);");
-        writer.Close();
-        writer.Line();
-        writer.Line("var content = new global::System.Net.Http.ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);");
-        writer.Line("// JSON is UTF-8 by definition; the media type goes out exactly as the spec names it.");
-        writer.Line("content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);");
-        writer.Line("return content;");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<T> __ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, string operation, bool allowEmpty)");
-        writer.Line("var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);");
-        writer.Line("// A small reader buffer: API answers are small, and the JSON reader keeps its own (pooled) buffer.");
-        writer.Line("using (var textReader = new global::System.IO.StreamReader(stream, global::System.Text.Encoding.UTF8, true, 512))");
-        writer.Open("using (var jsonReader = new global::Newtonsoft.Json.JsonTextReader(textReader)" + (options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "") + ")");
-        writer.Line("T? value;");
-        writer.Open("try");
-        writer.Line("value = __Serializer.Deserialize<T>(jsonReader);");
-        writer.Close();
-        writer.Open("catch (global::Newtonsoft.Json.JsonException exception)");
-        writer.Line("throw new global::" + header.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with a body that is not the JSON the spec describes.\", (int)response.StatusCode, null, __CollectHeaders(response), exception);");
-        writer.Close();
-        writer.Line();
-        writer.Open("if (value == null && !allowEmpty)");
-        writer.Line("throw new global::" + header.Namespace + ".ApiException(operation + \" answered \" + (int)response.StatusCode + \" with no body, where the spec describes one.\", (int)response.StatusCode, null, __CollectHeaders(response));");
-        writer.Close();
-        writer.Line();
-        writer.Line("return value!;");
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + header.Namespace + ".ApiException> __CreateApiExceptionAsync(global::System.Net.Http.HttpResponseMessage response, string operation)");
-        writer.Line("var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);");
-        writer.Line("return new global::" + header.Namespace + ".ApiException(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response));");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<global::" + header.Namespace + ".ApiException> __CreateApiExceptionAsync<TError>(global::System.Net.Http.HttpResponseMessage response, string operation)");
-        writer.Line("var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);");
-        writer.Line("var error = default(TError);");
-        writer.Line("var trimmed = body.TrimStart();");
-        writer.Open("if (trimmed.StartsWith(\"{\", global::System.StringComparison.Ordinal) || trimmed.StartsWith(\"[\", global::System.StringComparison.Ordinal))");
-        writer.Open("try");
-        writer.Line("error = global::Newtonsoft.Json.JsonConvert.DeserializeObject<TError>(body, __JsonSettings);");
-        writer.Close();
-        writer.Open("catch (global::Newtonsoft.Json.JsonException)");
-        writer.Line("// A body of another shape (a gateway's HTML page, a cut-off answer) still makes an exception, without the typed view.");
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Line("return new global::" + header.Namespace + ".ApiException<TError>(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response), error);");
-        writer.Close();
-        writer.Line();
-        writer.Line("private static string __FailureMessage(global::System.Net.Http.HttpResponseMessage response, string operation) =>");
-        writer.Line("    operation + \" answered \" + (int)response.StatusCode + \" (\" + response.ReasonPhrase + \").\";");
-        writer.Line();
-        writer.Open("private static async global::System.Threading.Tasks.Task<string> __ReadBodyPrefixAsync(global::System.Net.Http.HttpResponseMessage response)");
-        writer.Line("var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);");
-        writer.Open("using (var reader = new global::System.IO.StreamReader(stream, global::System.Text.Encoding.UTF8))");
-        writer.Line("var buffer = new char[" + ErrorBodyLimit + "];");
-        writer.Line("var length = await reader.ReadBlockAsync(buffer, 0, buffer.Length).ConfigureAwait(false);");
-        writer.Line("return new string(buffer, 0, length);");
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Open("private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> __CollectHeaders(global::System.Net.Http.HttpResponseMessage response)");
-        writer.Line("var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IEnumerable<string>>(global::System.StringComparer.OrdinalIgnoreCase);");
-        writer.Open("foreach (var header in response.Headers)");
-        writer.Line("headers[header.Key] = header.Value;");
-        writer.Close();
-        writer.Line();
-        writer.Open("foreach (var header in response.Content.Headers)");
-        writer.Line("headers[header.Key] = header.Value;");
-        writer.Close();
-        writer.Line();
-        writer.Line("return headers;");
-        writer.Close();
+        writer.Block($$"""
+            private static void __AppendQuery({{KnownTypes.StringBuilder}} url, ref char separator, string escapedName, string value)
+            {
+                url.Append(separator).Append(escapedName).Append('=').Append({{KnownTypes.Uri}}.EscapeDataString(value));
+                separator = '&';
+            }
+
+            private static string __JoinList<T>({{KnownTypes.IEnumerable}}<T> items, {{KnownTypes.Func}}<T, string> format)
+            {
+                var builder = new {{KnownTypes.StringBuilder}}();
+                foreach (var item in items)
+                {
+                    if (builder.Length > 0)
+                    {
+                        builder.Append(',');
+                    }
+
+                    builder.Append(format(item));
+                }
+
+                return builder.ToString();
+            }
+
+            private static string __SerializeValue(object? value)
+            {
+                var writer = new {{KnownTypes.StringWriter}}({{KnownTypes.CultureInfo}}.InvariantCulture);
+                __Serializer.Serialize(writer, value);
+                return writer.ToString();
+            }
+
+            /// <summary>Serializes straight to UTF-8 bytes: no intermediate string, no second encoding pass.</summary>
+            private static {{KnownTypes.HttpContent}} __SerializeJson(object value, string mediaType)
+            {
+                var buffer = new {{KnownTypes.MemoryStream}}(256);
+                using (var textWriter = new {{KnownTypes.StreamWriter}}(buffer, __Utf8, 256, leaveOpen: true))
+                using (var jsonWriter = new {{KnownTypes.JsonTextWriter}}(textWriter){{arrayPool}})
+                {
+                    __Serializer.Serialize(jsonWriter, value);
+                }
+
+                var content = new {{KnownTypes.ByteArrayContent}}(buffer.GetBuffer(), 0, (int)buffer.Length);
+                // JSON is UTF-8 by definition; the media type goes out exactly as the spec names it.
+                content.Headers.ContentType = new {{KnownTypes.MediaTypeHeaderValue}}(mediaType);
+                return content;
+            }
+
+            private static async {{KnownTypes.Task}}<T> __ReadJsonAsync<T>({{KnownTypes.HttpResponseMessage}} response, string operation, bool allowEmpty)
+            {
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                // A small reader buffer: API answers are small, and the JSON reader keeps its own (pooled) buffer.
+                using (var textReader = new {{KnownTypes.StreamReader}}(stream, {{KnownTypes.Encoding}}.UTF8, true, 512))
+                using (var jsonReader = new {{KnownTypes.JsonTextReader}}(textReader){{arrayPool}})
+                {
+                    T? value;
+                    try
+                    {
+                        value = __Serializer.Deserialize<T>(jsonReader);
+                    }
+                    catch ({{KnownTypes.JsonException}} exception)
+                    {
+                        throw new {{apiException}}(operation + " answered " + (int)response.StatusCode + " with a body that is not the JSON the spec describes.", (int)response.StatusCode, null, __CollectHeaders(response), exception);
+                    }
+
+                    if (value == null && !allowEmpty)
+                    {
+                        throw new {{apiException}}(operation + " answered " + (int)response.StatusCode + " with no body, where the spec describes one.", (int)response.StatusCode, null, __CollectHeaders(response));
+                    }
+
+                    return value!;
+                }
+            }
+
+            private static async {{KnownTypes.Task}}<{{apiException}}> __CreateApiExceptionAsync({{KnownTypes.HttpResponseMessage}} response, string operation)
+            {
+                var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);
+                return new {{apiException}}(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response));
+            }
+
+            private static async {{KnownTypes.Task}}<{{apiException}}> __CreateApiExceptionAsync<TError>({{KnownTypes.HttpResponseMessage}} response, string operation)
+            {
+                var body = await __ReadBodyPrefixAsync(response).ConfigureAwait(false);
+                var error = default(TError);
+                var trimmed = body.TrimStart();
+                if (trimmed.StartsWith("{", {{KnownTypes.StringComparison}}.Ordinal) || trimmed.StartsWith("[", {{KnownTypes.StringComparison}}.Ordinal))
+                {
+                    try
+                    {
+                        error = {{KnownTypes.JsonConvert}}.DeserializeObject<TError>(body, __JsonSettings);
+                    }
+                    catch ({{KnownTypes.JsonException}})
+                    {
+                        // A body of another shape (a gateway's HTML page, a cut-off answer) still makes an exception, without the typed view.
+                    }
+                }
+
+                return new {{apiException}}<TError>(__FailureMessage(response, operation), (int)response.StatusCode, body, __CollectHeaders(response), error);
+            }
+
+            private static string __FailureMessage({{KnownTypes.HttpResponseMessage}} response, string operation) =>
+                operation + " answered " + (int)response.StatusCode + " (" + response.ReasonPhrase + ").";
+
+            private static async {{KnownTypes.Task}}<string> __ReadBodyPrefixAsync({{KnownTypes.HttpResponseMessage}} response)
+            {
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using (var reader = new {{KnownTypes.StreamReader}}(stream, {{KnownTypes.Encoding}}.UTF8))
+                {
+                    var buffer = new char[{{ErrorBodyLimit}}];
+                    var length = await reader.ReadBlockAsync(buffer, 0, buffer.Length).ConfigureAwait(false);
+                    return new string(buffer, 0, length);
+                }
+            }
+
+            private static {{KnownTypes.IReadOnlyDictionary}}<string, {{KnownTypes.IEnumerable}}<string>> __CollectHeaders({{KnownTypes.HttpResponseMessage}} response)
+            {
+                var headers = new {{KnownTypes.Dictionary}}<string, {{KnownTypes.IEnumerable}}<string>>({{KnownTypes.StringComparer}}.OrdinalIgnoreCase);
+                foreach (var header in response.Headers)
+                {
+                    headers[header.Key] = header.Value;
+                }
+
+                foreach (var header in response.Content.Headers)
+                {
+                    headers[header.Key] = header.Value;
+                }
+
+                return headers;
+            }
+            """);
         writer.Close();
         writer.Close();
         return writer.ToString();
     }
 
+    /// <summary>The methods without an <c>HttpMethod</c> property on netstandard2.0 (PATCH), which get a field of their own.</summary>
     private static EquatableArray<string> CustomHttpMethods(ApiModel model)
     {
         var methods = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -172,41 +208,49 @@ internal static partial class Emitter
         return new EquatableArray<string>(methods);
     }
 
-    private static string EmitApiException(ApiHeader header)
+    private static string CustomHttpMethodField(string method) => $"__Method{method[0]}{method.Substring(1).ToLowerInvariant()}";
+
+    private static string EmitApiException(ApiExceptionFile file)
     {
-        var writer = StartFile(header);
-        writer.Line("/// <summary>The service answered with a status the operation does not treat as success.</summary>");
-        writer.Line(GeneratedCodeAttribute);
-        writer.Open("public partial class ApiException : global::System.Exception");
-        writer.Line("/// <summary>Creates the exception; <paramref name=\"responseBody\"/> is kept as given.</summary>");
-        writer.Open("public ApiException(string message, int statusCode, string? responseBody, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> headers, global::System.Exception? innerException = null) : base(message, innerException)");
-        writer.Line("StatusCode = statusCode;");
-        writer.Line("ResponseBody = responseBody;");
-        writer.Line("Headers = headers ?? new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IEnumerable<string>>();");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The HTTP status code of the answer.</summary>");
-        writer.Line("public int StatusCode { get; }");
-        writer.Line();
-        writer.Line("/// <summary>The start of the answer's body (at most " + ErrorBodyLimit + " characters), or null when it was not read.</summary>");
-        writer.Line("public string? ResponseBody { get; }");
-        writer.Line();
-        writer.Line("/// <summary>The answer's headers, looked up without regard to case.</summary>");
-        writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> Headers { get; }");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>An <see cref=\"ApiException\"/> whose body was read as the error type the spec documents.</summary>");
-        writer.Line("/// <typeparam name=\"TError\">The documented error body.</typeparam>");
-        writer.Line(GeneratedCodeAttribute);
-        writer.Open("public partial class ApiException<TError> : ApiException");
-        writer.Line("/// <summary>Creates the exception.</summary>");
-        writer.Open("public ApiException(string message, int statusCode, string? responseBody, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IEnumerable<string>> headers, TError? error, global::System.Exception? innerException = null) : base(message, statusCode, responseBody, headers, innerException)");
-        writer.Line("Error = error;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The typed error body, or null when the body was empty or of another shape.</summary>");
-        writer.Line("public TError? Error { get; }");
-        writer.Close();
+        var writer = StartFile(file.Header);
+        writer.Block($$"""
+            /// <summary>The service answered with a status the operation does not treat as success.</summary>
+            {{GeneratedCodeAttribute}}
+            public partial class ApiException : {{KnownTypes.Exception}}
+            {
+                /// <summary>Creates the exception; <paramref name="responseBody"/> is kept as given.</summary>
+                public ApiException(string message, int statusCode, string? responseBody, {{KnownTypes.IReadOnlyDictionary}}<string, {{KnownTypes.IEnumerable}}<string>> headers, {{KnownTypes.Exception}}? innerException = null) : base(message, innerException)
+                {
+                    StatusCode = statusCode;
+                    ResponseBody = responseBody;
+                    Headers = headers ?? new {{KnownTypes.Dictionary}}<string, {{KnownTypes.IEnumerable}}<string>>();
+                }
+
+                /// <summary>The HTTP status code of the answer.</summary>
+                public int StatusCode { get; }
+
+                /// <summary>The start of the answer's body (at most {{ErrorBodyLimit}} characters), or null when it was not read.</summary>
+                public string? ResponseBody { get; }
+
+                /// <summary>The answer's headers, looked up without regard to case.</summary>
+                public {{KnownTypes.IReadOnlyDictionary}}<string, {{KnownTypes.IEnumerable}}<string>> Headers { get; }
+            }
+
+            /// <summary>An <see cref="ApiException"/> whose body was read as the error type the spec documents.</summary>
+            /// <typeparam name="TError">The documented error body.</typeparam>
+            {{GeneratedCodeAttribute}}
+            public partial class ApiException<TError> : ApiException
+            {
+                /// <summary>Creates the exception.</summary>
+                public ApiException(string message, int statusCode, string? responseBody, {{KnownTypes.IReadOnlyDictionary}}<string, {{KnownTypes.IEnumerable}}<string>> headers, TError? error, {{KnownTypes.Exception}}? innerException = null) : base(message, statusCode, responseBody, headers, innerException)
+                {
+                    Error = error;
+                }
+
+                /// <summary>The typed error body, or null when the body was empty or of another shape.</summary>
+                public TError? Error { get; }
+            }
+            """);
         writer.Close();
         return writer.ToString();
     }

@@ -4,17 +4,18 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitObject(ApiHeader header, ObjectTypeModel type, EmitOptions options)
+    private static string EmitObject(ObjectFile file)
     {
-        var writer = StartFile(header);
-        writer.Doc("summary", type.Description ?? "The " + type.Name + " schema.");
+        var type = file.Type;
+        var writer = StartFile(file.Header);
+        writer.Doc("summary", type.Description ?? $"The {type.Name} schema.");
         writer.Line(GeneratedCodeAttribute);
         if (type.Deprecated)
         {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+            writer.Line(ObsoleteAttribute);
         }
 
-        writer.Open("public sealed partial class " + type.Name);
+        writer.Open($"public sealed partial class {type.Name}");
         var first = true;
         foreach (var property in type.Properties)
         {
@@ -24,7 +25,7 @@ internal static partial class Emitter
             }
 
             first = false;
-            WriteProperty(writer, header, property, options);
+            WriteProperty(writer, file, property);
         }
 
         if (type.AdditionalProperties is not null)
@@ -34,9 +35,11 @@ internal static partial class Emitter
                 writer.Line();
             }
 
-            writer.Line("/// <summary>Properties the schema does not declare, kept so that nothing read is lost.</summary>");
-            writer.Line("[global::Newtonsoft.Json.JsonExtensionData]");
-            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + TypeNames.JToken + "> AdditionalProperties { get; set; } = new global::System.Collections.Generic.Dictionary<string, " + TypeNames.JToken + ">();");
+            writer.Block($$"""
+                /// <summary>Properties the schema does not declare, kept so that nothing read is lost.</summary>
+                [{{KnownTypes.JsonExtensionDataAttribute}}]
+                public {{KnownTypes.IDictionary}}<string, {{KnownTypes.JToken}}> AdditionalProperties { get; set; } = new {{KnownTypes.Dictionary}}<string, {{KnownTypes.JToken}}>();
+                """);
         }
 
         writer.Close();
@@ -44,15 +47,15 @@ internal static partial class Emitter
         return writer.ToString();
     }
 
-    private static void WriteProperty(SourceWriter writer, ApiHeader header, PropertyModel property, EmitOptions options)
+    private static void WriteProperty(SourceWriter writer, ObjectFile file, PropertyModel property)
     {
         // A read-only member is the service's to fill: requiring it would force callers to invent a value.
         var mustBeSet = property.Required && !property.Nullable && !property.ReadOnly;
-        var isRequiredMember = mustBeSet && options.UseRequiredMembers;
+        var isRequiredMember = mustBeSet && file.Options.UseRequiredMembers;
 
         // [Obsolete] on a required member is CS9042 unless the whole type is obsolete, so there only the docs say it.
         var markObsolete = property.Deprecated && !isRequiredMember;
-        writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
+        writer.Doc("summary", property.Description ?? $"The '{property.JsonName}' property.");
         if (property.ReadOnly)
         {
             writer.Line("/// <remarks>Read-only: set by the service, not sent by callers.</remarks>");
@@ -60,7 +63,7 @@ internal static partial class Emitter
 
         if (property.DefaultValue is not null)
         {
-            writer.Line("/// <value>The service's default is <c>" + SourceWriter.DocText(property.DefaultValue) + "</c>.</value>");
+            writer.Line($"/// <value>The service's default is <c>{SourceWriter.DocText(property.DefaultValue)}</c>.</value>");
         }
         if (property.Deprecated && !markObsolete)
         {
@@ -73,24 +76,17 @@ internal static partial class Emitter
         // Reading is lenient: a member missing from an answer reads as null or default, because the service
         // leaves out members its own documentation shows (a connection without auth, a spec without version).
         // Required-ness is enforced where the program builds a request, by C#'s required members.
-        writer.Line("[global::Newtonsoft.Json.JsonProperty(" + Literal(property.JsonName) + ", NullValueHandling = global::Newtonsoft.Json.NullValueHandling." + nullHandling + ")]");
+        writer.Line($"[{KnownTypes.JsonPropertyAttribute}({Literal(property.JsonName)}, NullValueHandling = {KnownTypes.NullValueHandling}.{nullHandling})]");
         if (markObsolete)
         {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the OpenAPI description.\")]");
+            writer.Line(ObsoleteAttribute);
         }
 
-        var typeText = mustBeSet ? TypeNames.Spell(property.Type, header.Namespace) : TypeNames.SpellNullable(property.Type, header.Namespace);
-        if (isRequiredMember)
-        {
-            writer.Line("public required " + typeText + " " + property.CSharpName + " { get; set; }");
-        }
-        else if (mustBeSet && !property.Type.IsValueType)
-        {
-            writer.Line("public " + typeText + " " + property.CSharpName + " { get; set; } = default!;");
-        }
-        else
-        {
-            writer.Line("public " + typeText + " " + property.CSharpName + " { get; set; }");
-        }
+        var typeText = mustBeSet ? TypeNames.Spell(property.Type, file.Header.Namespace) : TypeNames.SpellNullable(property.Type, file.Header.Namespace);
+        writer.Line(isRequiredMember
+            ? $"public required {typeText} {property.CSharpName} {{ get; set; }}"
+            : mustBeSet && !property.Type.IsValueType
+                ? $"public {typeText} {property.CSharpName} {{ get; set; }} = default!;"
+                : $"public {typeText} {property.CSharpName} {{ get; set; }}");
     }
 }

@@ -1,99 +1,137 @@
+using System.Collections.Generic;
 using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitUnion(ApiHeader header, UnionTypeModel type)
+    private static string EmitUnion(UnionFile file)
     {
+        var type = file.Type;
         var name = type.Name;
-        var writer = StartFile(header);
+        var writer = StartFile(file.Header);
         writer.Doc("summary", type.Description ?? "One of several shapes; read it through the As… and TryGet… members.");
-        writer.Line(GeneratedCodeAttribute);
-        writer.Line("[global::Newtonsoft.Json.JsonConverter(typeof(global::" + header.Namespace + "." + name + ".Converter))]");
-        writer.Open("public sealed partial class " + name);
-        writer.Line("private static readonly global::Newtonsoft.Json.JsonSerializer __Serializer = global::Newtonsoft.Json.JsonSerializer.Create(new global::Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = global::Newtonsoft.Json.DateParseHandling.None });");
-        writer.Line();
-        writer.Line("/// <summary>Wraps a JSON value as it was read or is to be written.</summary>");
-        writer.Open("public " + name + "(" + TypeNames.JToken + " json)");
-        writer.Line("Json = json ?? throw new global::System.ArgumentNullException(nameof(json));");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The whole value, whichever variant it is.</summary>");
-        writer.Line("public " + TypeNames.JToken + " Json { get; }");
+        writer.Block($$"""
+            {{GeneratedCodeAttribute}}
+            [{{KnownTypes.JsonConverter}}(typeof({{GeneratedType(file.Header, name)}}.Converter))]
+            public sealed partial class {{name}}
+            {
+                private static readonly {{KnownTypes.JsonSerializer}} __Serializer = {{KnownTypes.JsonSerializer}}.Create(new {{KnownTypes.JsonSerializerSettings}} { DateParseHandling = {{KnownTypes.DateParseHandling}}.None });
+
+                /// <summary>Wraps a JSON value as it was read or is to be written.</summary>
+                public {{name}}({{KnownTypes.JToken}} json)
+                {
+                    Json = json ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(json));
+                }
+
+                /// <summary>The whole value, whichever variant it is.</summary>
+                public {{KnownTypes.JToken}} Json { get; }
+            """);
+        writer.Indent();
         if (type.DiscriminatorProperty is { } discriminator)
         {
-            writer.Line();
-            writer.Line("/// <summary>The value of <c>" + SourceWriter.DocText(discriminator) + "</c>, which names the variant; null when absent.</summary>");
-            writer.Line("public string? Discriminator => Json is global::Newtonsoft.Json.Linq.JObject __object && __object.TryGetValue(" + Literal(discriminator) + ", out var __value) && __value.Type == global::Newtonsoft.Json.Linq.JTokenType.String ? (string?)__value : null;");
+            writer.Block($"""
+
+                /// <summary>The value of <c>{SourceWriter.DocText(discriminator)}</c>, which names the variant; null when absent.</summary>
+                public string? Discriminator => Json is {KnownTypes.JObject} __object && __object.TryGetValue({Literal(discriminator)}, out var __value) && __value.Type == {KnownTypes.JTokenType}.String ? (string?)__value : null;
+                """);
         }
 
         foreach (var variant in type.Variants)
         {
-            var variantType = TypeNames.Spell(variant.Type, header.Namespace);
-            writer.Line();
-            if (type.DiscriminatorProperty is not null && variant.DiscriminatorValues.Count > 0)
-            {
-                var conditions = new System.Collections.Generic.List<string>();
-                foreach (var value in variant.DiscriminatorValues)
-                {
-                    conditions.Add("Discriminator == " + Literal(value));
-                }
-
-                writer.Line("/// <summary>Whether the discriminator names this variant.</summary>");
-                writer.Line("public bool Is" + variant.CSharpName + " => " + string.Join(" || ", conditions) + ";");
-                writer.Line();
-                writer.Line("/// <summary>The value as this variant, or null when the discriminator names another.</summary>");
-                writer.Line("public " + variantType + "? As" + variant.CSharpName + "() => Is" + variant.CSharpName + " ? Json.ToObject<" + variantType + ">(__Serializer) : default;");
-            }
-            else
-            {
-                writer.Line("/// <summary>Reads the value as this variant; false when it does not fit.</summary>");
-                writer.Open("public bool TryGet" + variant.CSharpName + "(out " + variantType + "? value)");
-                writer.Open("try");
-                writer.Line("value = Json.ToObject<" + variantType + ">(__Serializer);");
-                writer.Line(variant.Type.IsValueType ? "return true;" : "return value != null;");
-                writer.Close();
-                writer.Open("catch (global::System.Exception exception) when (exception is global::Newtonsoft.Json.JsonException || exception is global::System.FormatException || exception is global::System.InvalidCastException || exception is global::System.ArgumentException || exception is global::System.OverflowException)");
-                writer.Line("value = default;");
-                writer.Line("return false;");
-                writer.Close();
-                writer.Close();
-            }
-
-            writer.Line();
-            writer.Line("/// <summary>Wraps a value of this variant.</summary>");
-            writer.Line(variant.Type.IsValueType
-                ? "public static " + name + " From" + variant.CSharpName + "(" + variantType + " value) => new " + name + "(" + TypeNames.JToken + ".FromObject(value, __Serializer));"
-                : "public static " + name + " From" + variant.CSharpName + "(" + variantType + " value) => new " + name + "(value == null ? global::Newtonsoft.Json.Linq.JValue.CreateNull() : " + TypeNames.JToken + ".FromObject(value, __Serializer));");
+            WriteVariant(writer, file, variant);
         }
 
-        writer.Line();
-        writer.Line("/// <summary>The JSON text of the value.</summary>");
-        writer.Line("public override string ToString() => Json.ToString(global::Newtonsoft.Json.Formatting.None);");
-        writer.Line();
-        writer.Line("/// <summary>Reads and writes the value as the JSON it is.</summary>");
-        writer.Open("public sealed class Converter : global::Newtonsoft.Json.JsonConverter");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override bool CanConvert(global::System.Type objectType) => objectType == typeof(" + name + ");");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Open("public override object? ReadJson(global::Newtonsoft.Json.JsonReader reader, global::System.Type objectType, object? existingValue, global::Newtonsoft.Json.JsonSerializer serializer)");
-        writer.Line("return reader.TokenType == global::Newtonsoft.Json.JsonToken.Null ? null : new " + name + "(" + TypeNames.JToken + ".ReadFrom(reader));");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Open("public override void WriteJson(global::Newtonsoft.Json.JsonWriter writer, object? value, global::Newtonsoft.Json.JsonSerializer serializer)");
-        writer.Open("if (value is " + name + " union)");
-        writer.Line("union.Json.WriteTo(writer);");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("writer.WriteNull();");
-        writer.Close();
-        writer.Close();
-        writer.Close();
+        writer.Block($$"""
+
+            /// <summary>The JSON text of the value.</summary>
+            public override string ToString() => Json.ToString({{KnownTypes.Formatting}}.None);
+
+            /// <summary>Reads and writes the value as the JSON it is.</summary>
+            public sealed class Converter : {{KnownTypes.JsonConverter}}
+            {
+                /// <inheritdoc/>
+                public override bool CanConvert({{KnownTypes.Type}} objectType) => objectType == typeof({{name}});
+
+                /// <inheritdoc/>
+                public override object? ReadJson({{KnownTypes.JsonReader}} reader, {{KnownTypes.Type}} objectType, object? existingValue, {{KnownTypes.JsonSerializer}} serializer)
+                {
+                    return reader.TokenType == {{KnownTypes.JsonToken}}.Null ? null : new {{name}}({{KnownTypes.JToken}}.ReadFrom(reader));
+                }
+
+                /// <inheritdoc/>
+                public override void WriteJson({{KnownTypes.JsonWriter}} writer, object? value, {{KnownTypes.JsonSerializer}} serializer)
+                {
+                    if (value is {{name}} union)
+                    {
+                        union.Json.WriteTo(writer);
+                    }
+                    else
+                    {
+                        writer.WriteNull();
+                    }
+                }
+            }
+            """);
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// With a discriminator value, <c>Is…</c> and <c>As…</c> read the variant the value names; without one,
+    /// <c>TryGet…</c> tries the variant's shape.
+    /// </summary>
+    private static void WriteVariant(SourceWriter writer, UnionFile file, UnionVariantModel variant)
+    {
+        var union = file.Type.Name;
+        var variantName = variant.CSharpName;
+        var variantType = TypeNames.Spell(variant.Type, file.Header.Namespace);
+        writer.Line();
+        if (file.Type.DiscriminatorProperty is not null && variant.DiscriminatorValues.Count > 0)
+        {
+            var conditions = new List<string>();
+            foreach (var value in variant.DiscriminatorValues)
+            {
+                conditions.Add($"Discriminator == {Literal(value)}");
+            }
+
+            writer.Block($"""
+                /// <summary>Whether the discriminator names this variant.</summary>
+                public bool Is{variantName} => {string.Join(" || ", conditions)};
+
+                /// <summary>The value as this variant, or null when the discriminator names another.</summary>
+                public {variantType}? As{variantName}() => Is{variantName} ? Json.ToObject<{variantType}>(__Serializer) : default;
+                """);
+        }
+        else
+        {
+            var fits = variant.Type.IsValueType ? "return true;" : "return value != null;";
+            writer.Block($$"""
+                /// <summary>Reads the value as this variant; false when it does not fit.</summary>
+                public bool TryGet{{variantName}}(out {{variantType}}? value)
+                {
+                    try
+                    {
+                        value = Json.ToObject<{{variantType}}>(__Serializer);
+                        {{fits}}
+                    }
+                    catch ({{KnownTypes.Exception}} exception) when (exception is {{KnownTypes.JsonException}} || exception is {{KnownTypes.FormatException}} || exception is {{KnownTypes.InvalidCastException}} || exception is {{KnownTypes.ArgumentException}} || exception is {{KnownTypes.OverflowException}})
+                    {
+                        value = default;
+                        return false;
+                    }
+                }
+                """);
+        }
+
+        var wrapped = variant.Type.IsValueType
+            ? $"{KnownTypes.JToken}.FromObject(value, __Serializer)"
+            : $"value == null ? {KnownTypes.JValue}.CreateNull() : {KnownTypes.JToken}.FromObject(value, __Serializer)";
+        writer.Block($"""
+
+            /// <summary>Wraps a value of this variant.</summary>
+            public static {union} From{variantName}({variantType} value) => new {union}({wrapped});
+            """);
     }
 }

@@ -1,61 +1,110 @@
+using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Emitting;
 
-/// <summary>Writes the C# files of one client from its model: one file per part, in a stable order.</summary>
+/// <summary>Writes the C# files of one client from its model: one file per <see cref="SourceFile"/>, in a stable order.</summary>
 internal static partial class Emitter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"HubSpotGen.Generators\", \"0.1.0\")]";
+    /// <summary>
+    /// Names this generator and its version, from the assembly's informational version without build
+    /// metadata (the SDK appends "+commit"), so that generated code does not change with every commit.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute = $"[{KnownTypes.GeneratedCode}(\"HubSpotGen.Generators\", {Literal(GeneratorVersion())})]";
 
-    /// <summary>Splits a model into the parts that become files, in a stable order.</summary>
-    public static IEnumerable<SourcePart> Plan(ApiModel model, EmitOptions options)
+    private const string ObsoleteAttribute = $"[{KnownTypes.Obsolete}(\"Deprecated in the OpenAPI description.\")]";
+
+    /// <summary>Splits a model into the files it becomes, in a stable order.</summary>
+    public static IEnumerable<SourceFile> Plan(ApiModel model, EmitOptions options)
     {
         var header = model.Header;
-        yield return new SourcePart(SourcePartKind.Client, header, options, Api: model);
-        yield return new SourcePart(SourcePartKind.Infrastructure, header, options, CustomHttpMethods: CustomHttpMethods(model));
-        yield return new SourcePart(SourcePartKind.ApiException, header, options);
+        yield return new ClientFile(header, model.DefaultBaseUrl, model.Operations, FormBodies(model));
+        yield return new InfrastructureFile(header, options, CustomHttpMethods(model));
+        yield return new ApiExceptionFile(header);
         foreach (var type in model.Objects)
         {
-            yield return new SourcePart(SourcePartKind.Object, header, options, Object: type);
+            yield return new ObjectFile(header, options, type);
         }
 
         foreach (var type in model.Enums)
         {
-            yield return new SourcePart(SourcePartKind.Enum, header, options, Enum: type);
+            yield return new EnumFile(header, type);
         }
 
         foreach (var type in model.Unions)
         {
-            yield return new SourcePart(SourcePartKind.Union, header, options, Union: type);
+            yield return new UnionFile(header, type);
         }
     }
 
-    public static GeneratedFile Emit(SourcePart part)
+    public static GeneratedFile Emit(SourceFile file)
     {
-        var client = part.Header.ClientName;
-        return part.Kind switch
+        var client = file.Header.ClientName;
+        return file switch
         {
-            SourcePartKind.Client => new GeneratedFile(client + ".Client.g.cs", EmitClient(part.Api!)),
-            SourcePartKind.Infrastructure => new GeneratedFile(client + ".Infrastructure.g.cs", EmitInfrastructure(part.Header, part.CustomHttpMethods, part.Options)),
-            SourcePartKind.ApiException => new GeneratedFile(client + ".ApiException.g.cs", EmitApiException(part.Header)),
-            SourcePartKind.Object => new GeneratedFile(client + ".Models." + part.Object!.Name + ".g.cs", EmitObject(part.Header, part.Object, part.Options)),
-            SourcePartKind.Union => new GeneratedFile(client + ".Unions." + part.Union!.Name + ".g.cs", EmitUnion(part.Header, part.Union)),
-            _ => new GeneratedFile(client + ".Enums." + part.Enum!.Name + ".g.cs", EmitEnum(part.Header, part.Enum!)),
+            ClientFile clientFile => new GeneratedFile($"{client}.Client.g.cs", EmitClient(clientFile)),
+            InfrastructureFile infrastructure => new GeneratedFile($"{client}.Infrastructure.g.cs", EmitInfrastructure(infrastructure)),
+            ApiExceptionFile apiException => new GeneratedFile($"{client}.ApiException.g.cs", EmitApiException(apiException)),
+            ObjectFile type => new GeneratedFile($"{client}.Models.{type.Type.Name}.g.cs", EmitObject(type)),
+            EnumFile type => new GeneratedFile($"{client}.Enums.{type.Type.Name}.g.cs", EmitEnum(type)),
+            UnionFile type => new GeneratedFile($"{client}.Unions.{type.Type.Name}.g.cs", EmitUnion(type)),
+            _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
         };
+    }
+
+    /// <summary>The classes of form and multipart bodies: the client writes their properties as fields.</summary>
+    private static EquatableArray<ObjectTypeModel> FormBodies(ApiModel model)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in model.Operations)
+        {
+            if (operation.Body is { Kind: RequestBodyKind.Form or RequestBodyKind.Multipart, Type: { Kind: TypeKind.Object, Name: { } name } })
+            {
+                names.Add(name);
+            }
+        }
+
+        var bodies = new List<ObjectTypeModel>();
+        foreach (var type in model.Objects)
+        {
+            if (names.Contains(type.Name))
+            {
+                bodies.Add(type);
+            }
+        }
+
+        return bodies.ToEquatableArray();
     }
 
     private static SourceWriter StartFile(ApiHeader header)
     {
         var writer = new SourceWriter();
-        writer.Line("// <auto-generated/>");
-        writer.Line("// Generated by HubSpotGen from the OpenAPI description '" + SourceWriter.SingleLine(header.Title) + "'. Edit the spec, not this file.");
-        writer.Line("#nullable enable");
         // Deprecated schemas stay the spec's types, used by other generated types; only the user's own uses should warn.
-        writer.Line("#pragma warning disable CS0612, CS0618");
-        writer.Line();
-        writer.Open("namespace " + header.Namespace);
+        writer.Block($"""
+            // <auto-generated/>
+            // Generated by HubSpotGen from the OpenAPI description '{SourceWriter.SingleLine(header.Title)}'. Edit the spec, not this file.
+            #nullable enable
+            #pragma warning disable CS0612, CS0618
+
+            """);
+        writer.Open($"namespace {header.Namespace}");
         return writer;
+    }
+
+    /// <summary>The generated exception type, as code in any generated file names it.</summary>
+    private static string ApiExceptionType(ApiHeader header) => $"global::{header.Namespace}.ApiException";
+
+    /// <summary>A generated type of this client, as code names it.</summary>
+    private static string GeneratedType(ApiHeader header, string name) => $"global::{header.Namespace}.{name}";
+
+    private static string GeneratorVersion()
+    {
+        var assembly = typeof(Emitter).Assembly;
+        var informational = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
+        var version = informational?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
     }
 
     private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);

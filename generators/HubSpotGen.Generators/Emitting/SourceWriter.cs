@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace HubSpotGen.Generators.Emitting;
@@ -20,10 +19,31 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes text of several lines (a raw string template), each at the current indentation; blank lines
+    /// stay empty. The template's own line ends, whatever a checkout made of them, become "\n".
+    /// </summary>
+    public SourceWriter Block(string text)
+    {
+        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);
         Line("{");
+        _indent++;
+        return this;
+    }
+
+    /// <summary>Indents what follows one level more, after a template that opened a brace itself.</summary>
+    public SourceWriter Indent()
+    {
         _indent++;
         return this;
     }
@@ -45,16 +65,16 @@ internal sealed class SourceWriter
         var lines = EscapeXml(CommentSafe(text!).Trim()).Split('\n');
         if (lines.Length == 1)
         {
-            return Line("/// <" + element + attributes + ">" + lines[0].TrimEnd() + "</" + element + ">");
+            return Line($"/// <{element}{attributes}>{lines[0].TrimEnd()}</{element}>");
         }
 
-        Line("/// <" + element + attributes + ">");
+        Line($"/// <{element}{attributes}>");
         foreach (var line in lines)
         {
-            Line(("/// " + line.TrimEnd()).TrimEnd());
+            Line($"/// {line.TrimEnd()}".TrimEnd());
         }
 
-        return Line("/// </" + element + ">");
+        return Line($"/// </{element}>");
     }
 
     public override string ToString() => _builder.ToString();

@@ -5,11 +5,9 @@ namespace HubSpotGen.Generators.Emitting;
 /// <summary>Spells model types as <c>global::</c>-qualified C# so that no user type can shadow them.</summary>
 internal static class TypeNames
 {
-    public const string JToken = "global::Newtonsoft.Json.Linq.JToken";
-
     public static string Spell(TypeRef type, string @namespace) => type.Kind switch
     {
-        TypeKind.Any => JToken,
+        TypeKind.Any => KnownTypes.JToken,
         TypeKind.String => "string",
         TypeKind.Boolean => "bool",
         TypeKind.Int32 => "int",
@@ -17,20 +15,20 @@ internal static class TypeNames
         TypeKind.Float => "float",
         TypeKind.Double => "double",
         TypeKind.Decimal => "decimal",
-        TypeKind.Guid => "global::System.Guid",
-        TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeKind.Guid => KnownTypes.Guid,
+        TypeKind.DateTimeOffset => KnownTypes.DateTimeOffset,
         TypeKind.Bytes => "byte[]",
-        TypeKind.Stream => "global::System.IO.Stream",
-        TypeKind.Object or TypeKind.Enum or TypeKind.Union => "global::" + @namespace + "." + type.Name,
-        TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + SpellElement(type.Element!, @namespace) + ">",
-        TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + SpellElement(type.Element!, @namespace) + ">",
-        _ => JToken,
+        TypeKind.Stream => KnownTypes.Stream,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"global::{@namespace}.{type.Name}",
+        TypeKind.Array => $"{KnownTypes.IReadOnlyList}<{SpellElement(type.Element!, @namespace)}>",
+        TypeKind.Map => $"{KnownTypes.IReadOnlyDictionary}<string, {SpellElement(type.Element!, @namespace)}>",
+        _ => KnownTypes.JToken,
     };
 
     /// <summary>The type with a <c>?</c> where "absent" must be representable.</summary>
-    public static string SpellNullable(TypeRef type, string @namespace) => Spell(type, @namespace) + "?";
+    public static string SpellNullable(TypeRef type, string @namespace) => $"{Spell(type, @namespace)}?";
 
     /// <summary>JSON null can stand in any untyped slot, so those elements are nullable.</summary>
     private static string SpellElement(TypeRef element, string @namespace) =>
-        element.Kind == TypeKind.Any ? JToken + "?" : Spell(element, @namespace);
+        element.Kind == TypeKind.Any ? $"{KnownTypes.JToken}?" : Spell(element, @namespace);
 }

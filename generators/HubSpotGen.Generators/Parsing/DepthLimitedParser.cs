@@ -3,14 +3,9 @@ using YamlDotNet.Core.Events;
 
 namespace HubSpotGen.Generators.Parsing;
 
-/// <summary>
-/// Passes YAML events through and stops at nesting no real spec has. Loading the document and reading
-/// schemas both recurse once per level, and a stack overflow would take the whole compiler down.
-/// </summary>
+/// <summary>Passes YAML events through and stops at <see cref="NestingLimit.MaxDepth"/>.</summary>
 internal sealed class DepthLimitedParser : IParser
 {
-    public const int MaxDepth = 1000;
-
     private readonly IParser _inner;
     private int _depth;
 
@@ -28,9 +23,9 @@ internal sealed class DepthLimitedParser : IParser
         switch (_inner.Current)
         {
             case MappingStart or SequenceStart:
-                if (++_depth > MaxDepth)
+                if (++_depth > NestingLimit.MaxDepth)
                 {
-                    throw new SpecSyntaxException((int)_inner.Current.Start.Index, "the document nests deeper than " + MaxDepth + " levels");
+                    throw new SpecSyntaxException((int)_inner.Current.Start.Index, NestingLimit.TooDeepMessage);
                 }
 
                 break;

@@ -43,9 +43,9 @@ internal static class JsonSyntaxCheck
                 var character = text[position];
                 if (character is '{' or '[')
                 {
-                    if (containers.Count >= DepthLimitedParser.MaxDepth)
+                    if (containers.Count >= NestingLimit.MaxDepth)
                     {
-                        return (position, "the document nests deeper than " + DepthLimitedParser.MaxDepth + " levels");
+                        return (position, NestingLimit.TooDeepMessage);
                     }
 
                     containers.Push(character);

@@ -6,51 +6,46 @@ using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
-    private readonly List<OperationModel> _operations = new();
-    private readonly HashSet<string> _operationBaseNames = new(StringComparer.Ordinal);
-
-    private void ParseOperations()
+    private static void ParseOperations(ParseContext context)
     {
-        foreach (var pathEntry in _root.GetMap("paths").Entries())
+        foreach (var pathEntry in context.Document.GetMap("paths").Entries())
         {
-            if (Dereference(pathEntry.Value, "the path is skipped", out _) is not { } pathItem)
+            if (Dereference(context, pathEntry.Value, "the path is skipped", out _) is not { } pathItem)
             {
                 continue;
             }
 
             foreach (var method in HttpMethods)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
+                context.CancellationToken.ThrowIfCancellationRequested();
                 if (pathItem.GetMap(method) is { } operation)
                 {
-                    _operations.Add(ParseOperation(pathEntry.Key, method, pathItem, operation));
+                    context.Operations.Add(ParseOperation(context, pathEntry.Key, method, pathItem, operation));
                 }
             }
         }
     }
 
-    private OperationModel ParseOperation(string path, string method, SpecMapping pathItem, SpecMapping operation)
+    private static OperationModel ParseOperation(ParseContext context, string path, string method, SpecMapping pathItem, SpecMapping operation)
     {
         var desiredName = CSharpNames.ToPascalCase(operation.GetString("operationId") ?? method + " " + path, "Operation");
 
         // Made unique before "Async" is appended: the suffix goes between the name and "Async".
-        var baseName = CSharpNames.MakeUnique(desiredName, _operationBaseNames);
+        var baseName = CSharpNames.MakeUnique(desiredName, context.OperationBaseNames);
         var methodName = baseName + "Async";
         if (baseName != desiredName)
         {
-            Report(DiagnosticDescriptors.DuplicateOperationId, operation.Get("operationId") ?? operation, operation.GetString("operationId") ?? desiredName, methodName);
+            Report(context, DiagnosticDescriptors.DuplicateOperationId, operation.Get("operationId") ?? operation, operation.GetString("operationId") ?? desiredName, methodName);
         }
 
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
-        var declared = MergeParameters(pathItem, operation);
-        var body = _isSwagger
-            ? ParseSwaggerBody(operation, declared, baseName, parameterNames)
-            : ParseRequestBody(operation, baseName, parameterNames);
-        var parameters = ParseParameters(path, operation, declared, parameterNames);
+        var declared = MergeParameters(context, pathItem, operation);
+        var body = ParseRequestBody(context, operation, baseName, parameterNames);
+        var parameters = ParseParameters(context, path, operation, declared, parameterNames);
         return new OperationModel(
             methodName,
             method.ToUpperInvariant(),
@@ -60,12 +55,12 @@ internal sealed partial class Parser
             operation.GetBool("deprecated"),
             parameters.ToEquatableArray(),
             body,
-            ParseResponses(operation, baseName));
+            ParseResponses(context, operation, baseName));
     }
 
-    private RequestBodyModel? ParseRequestBody(SpecMapping operation, string baseName, HashSet<string> parameterNames)
+    private static RequestBodyModel? ParseRequestBody(ParseContext context, SpecMapping operation, string baseName, HashSet<string> parameterNames)
     {
-        if (operation.Get("requestBody") is not { } node || Dereference(node, "the operation is generated without a body", out _) is not { } requestBody)
+        if (operation.Get("requestBody") is not { } node || Dereference(context, node, "the operation is generated without a body", out _) is not { } requestBody)
         {
             return null;
         }
@@ -77,17 +72,19 @@ internal sealed partial class Parser
 
         var chosenKind = MediaTypes.RequestKind(chosenMediaType);
 
-        var name = CSharpNames.MakeUnique("body", parameterNames);
+        // x-codegen-request-body-name is the usual extension that names the body argument (a Swagger 2.0 body
+        // parameter's name arrives as it).
+        var name = CSharpNames.MakeUnique(CSharpNames.ToParameterName(requestBody.GetString("x-codegen-request-body-name") ?? "body"), parameterNames);
         var mediaType = MediaTypes.Bare(chosenMediaType);
         var type = chosenKind switch
         {
             RequestBodyKind.Binary => new TypeRef(TypeKind.Stream),
             RequestBodyKind.Text => TypeRef.String,
-            _ => ResolveSchema(chosenMedia.Get("schema"), baseName + "Request"),
+            _ => ResolveSchema(context, chosenMedia.Get("schema"), baseName + "Request"),
         };
         if (chosenKind is RequestBodyKind.Form or RequestBodyKind.Multipart && type.Kind is not (TypeKind.Object or TypeKind.Map))
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, operation.GetKeyNode("requestBody")!, "A form body whose schema is not an object", "it is sent as JSON");
+            Report(context, DiagnosticDescriptors.UnsupportedConstruct, operation.GetKeyNode("requestBody")!, "A form body whose schema is not an object", "it is sent as JSON");
             chosenKind = RequestBodyKind.Json;
         }
 
@@ -99,7 +96,7 @@ internal sealed partial class Parser
         return new RequestBodyModel(name, mediaType, chosenKind, type, requestBody.GetBool("required"), requestBody.GetString("description"));
     }
 
-    private EquatableArray<ResponseModel> ParseResponses(SpecMapping operation, string baseName)
+    private static EquatableArray<ResponseModel> ParseResponses(ParseContext context, SpecMapping operation, string baseName)
     {
         var successes = new List<ResponseModel>();
         var failures = new List<ResponseModel>();
@@ -111,11 +108,9 @@ internal sealed partial class Parser
                 continue;
             }
 
-            var response = Dereference(entry.Value, "the response is read without a body", out _);
+            var response = Dereference(context, entry.Value, "the response is read without a body", out _);
             var isSuccess = statusCode is >= 200 and < 300;
-            var (kind, type) = _isSwagger
-                ? ReadSwaggerResponseBody(operation, response, baseName + (isSuccess ? "Response" : "Error"))
-                : ReadResponseBody(response, baseName + (isSuccess ? "Response" : "Error"));
+            var (kind, type) = ReadResponseBody(context, response, baseName + (isSuccess ? "Response" : "Error"));
             var isRange = entry.Key.Length == 3 && !char.IsDigit(entry.Key[2]);
             (isSuccess ? successes : failures).Add(new ResponseModel(statusCode, isRange, isSuccess, kind, type, response.GetString("description")));
         }
@@ -131,7 +126,7 @@ internal sealed partial class Parser
         return successes.ToEquatableArray();
     }
 
-    private (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(SpecMapping? response, string nameHint)
+    private static (ResponseBodyKind Kind, TypeRef? Type) ReadResponseBody(ParseContext context, SpecMapping? response, string nameHint)
     {
         if (PreferredMedia(response.GetMap("content"), mediaType => MediaTypes.ResponsePreference(MediaTypes.ResponseKind(mediaType))) is not var (chosen, chosenMedia))
         {
@@ -141,7 +136,7 @@ internal sealed partial class Parser
         var chosenKind = MediaTypes.ResponseKind(chosen);
         return chosenKind switch
         {
-            ResponseBodyKind.Json => (chosenKind, ResolveSchema(chosenMedia.Get("schema"), nameHint)),
+            ResponseBodyKind.Json => (chosenKind, ResolveSchema(context, chosenMedia.Get("schema"), nameHint)),
             ResponseBodyKind.Text => (chosenKind, TypeRef.String),
             ResponseBodyKind.Binary => (chosenKind, new TypeRef(TypeKind.Bytes)),
             _ => (ResponseBodyKind.None, null),

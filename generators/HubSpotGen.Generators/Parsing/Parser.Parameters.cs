@@ -5,17 +5,17 @@ using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
     /// <summary>The operation's parameters merged over the path item's: the operation's own wins on the same name and location.</summary>
-    private List<SpecMapping> MergeParameters(SpecMapping pathItem, SpecMapping operation)
+    private static List<SpecMapping> MergeParameters(ParseContext context, SpecMapping pathItem, SpecMapping operation)
     {
         var declared = new List<(string Key, SpecMapping Node)>();
         foreach (var source in new[] { pathItem.GetSequence("parameters"), operation.GetSequence("parameters") })
         {
             foreach (var item in source?.Children ?? (IList<SpecNode>)Array.Empty<SpecNode>())
             {
-                if (Dereference(item, "the parameter is skipped", out _) is not { } parameter)
+                if (Dereference(context, item, "the parameter is skipped", out _) is not { } parameter)
                 {
                     continue;
                 }
@@ -30,22 +30,17 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// Path, query and header parameters, required ones first; path placeholders with no declaration
-    /// become string parameters. Swagger's body and form parameters are the request body's business.
+    /// Path, query, header and cookie parameters, required ones first; path placeholders with no declaration
+    /// become string parameters.
     /// </summary>
-    private List<ParameterModel> ParseParameters(string path, SpecMapping operation, List<SpecMapping> declared, HashSet<string> parameterNames)
+    private static List<ParameterModel> ParseParameters(ParseContext context, string path, SpecMapping operation, List<SpecMapping> declared, HashSet<string> parameterNames)
     {
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();
         var pathNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in declared)
         {
-            if (_isSwagger && node.GetString("in") is "body" or "formData")
-            {
-                continue;
-            }
-
-            if (ParseParameter(node, parameterNames) is not { } parameter)
+            if (ParseParameter(context, node, parameterNames) is not { } parameter)
             {
                 continue;
             }
@@ -63,7 +58,7 @@ internal sealed partial class Parser
             if (!pathNames.Contains(placeholder))
             {
                 // Pointed at the path template, where the placeholder is written.
-                Report(DiagnosticDescriptors.UnsupportedConstruct, (SpecNode?)_root.GetMap("paths")?.FindKey(path) ?? operation, "The path placeholder '{" + placeholder + "}' without a parameter", "a required string parameter is generated for it");
+                Report(context, DiagnosticDescriptors.UnsupportedConstruct, (SpecNode?)context.Document.GetMap("paths")?.FindKey(path) ?? operation, "The path placeholder '{" + placeholder + "}' without a parameter", "a required string parameter is generated for it");
                 required.Add(new ParameterModel(placeholder, CSharpNames.MakeUnique(CSharpNames.ToParameterName(placeholder), parameterNames), ParameterLocation.Path, TypeRef.String, true, false, null));
             }
         }
@@ -72,7 +67,7 @@ internal sealed partial class Parser
         return required;
     }
 
-    private ParameterModel? ParseParameter(SpecMapping parameter, HashSet<string> parameterNames)
+    private static ParameterModel? ParseParameter(ParseContext context, SpecMapping parameter, HashSet<string> parameterNames)
     {
         var name = parameter.GetString("name");
         ParameterLocation? location = parameter.GetString("in") switch
@@ -85,16 +80,13 @@ internal sealed partial class Parser
         };
         if (name is null || location is null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, parameter, "A parameter without a name or a known 'in'", "it is skipped");
+            Report(context, DiagnosticDescriptors.UnsupportedConstruct, parameter, "A parameter without a name or a known 'in'", "it is skipped");
             return null;
         }
 
-        // Swagger 2.0 describes the value on the parameter itself; OpenAPI 3 in its schema or content.
-        var schemaNode = _isSwagger ? parameter : parameter.Get("schema") ?? FirstContentSchema(parameter);
-        var type = ResolveSchema(schemaNode, CSharpNames.ToPascalCase(name));
-        var explode = _isSwagger
-            ? parameter.GetString("collectionFormat") == "multi"
-            : parameter.GetBool("explode", fallback: (parameter.GetString("style") ?? "form") == "form");
+        var schemaNode = parameter.Get("schema") ?? FirstContentSchema(parameter);
+        var type = ResolveSchema(context, schemaNode, CSharpNames.ToPascalCase(name));
+        var explode = parameter.GetBool("explode", fallback: (parameter.GetString("style") ?? "form") == "form");
 
         // "x-" is a convention of header names, not part of what the value means.
         var csharpSource = location == ParameterLocation.Header && name.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && name.Length > 2

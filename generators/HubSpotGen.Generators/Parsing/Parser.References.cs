@@ -1,35 +1,37 @@
-using System;
 using System.Collections.Generic;
+using HubSpotGen.Generators.Diagnostics;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
     /// <summary>
     /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
-    /// Returns null, after reporting, when a reference is broken or loops.
+    /// Returns null, after reporting, when a reference is broken or closes a loop.
     /// </summary>
-    private SpecMapping? Dereference(SpecNode node, string fallbackDescription, out string? lastPointer)
+    private static SpecMapping? Dereference(ParseContext context, SpecNode node, string fallbackDescription, out string? lastPointer)
     {
         lastPointer = null;
         var current = node as SpecMapping;
-        for (var hops = 0; current is not null; hops++)
+        var seen = new HashSet<SpecMapping>();
+        while (current is not null)
         {
             if (current.Get("$ref") is not SpecScalar reference)
             {
                 return current;
             }
 
-            if (hops > 64)
+            seen.Add(current);
+            lastPointer = reference.Value ?? string.Empty;
+            if (ResolvePointer(context, lastPointer) is not SpecMapping target)
             {
-                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value ?? string.Empty, fallbackDescription + " (the references loop)");
+                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
-            lastPointer = reference.Value ?? string.Empty;
-            if (ResolvePointer(lastPointer) is not SpecMapping target)
+            if (seen.Contains(target))
             {
-                Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
+                Report(context, DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
@@ -43,36 +45,17 @@ internal sealed partial class Parser
     /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
     /// broken reference another step already reports at the same node.
     /// </summary>
-    private SpecMapping? DereferenceQuietly(SpecMapping node)
-    {
-        var current = node;
-        for (var hops = 0; hops <= 64; hops++)
-        {
-            if (current.Get("$ref") is not SpecScalar reference)
-            {
-                return current;
-            }
-
-            if (ResolvePointer(reference.Value ?? string.Empty) is not SpecMapping target)
-            {
-                return null;
-            }
-
-            current = target;
-        }
-
-        return null;
-    }
+    private static SpecMapping? DereferenceQuietly(ParseContext context, SpecMapping node) => SpecPointer.DereferenceQuietly(context.Written, node);
 
     /// <summary>
-    /// Every <c>$ref</c> in the document is checked once, wherever it stands: headers, examples and links
-    /// are never read to build the client, but a reference there that points nowhere is still a mistake.
+    /// Every <c>$ref</c> in the document as written is checked once, wherever it stands: headers, examples
+    /// and links are never read to build the client, but a reference there that points nowhere is still a mistake.
     /// </summary>
-    private void ReportBrokenReferences()
+    private static void ReportBrokenReferences(ParseContext context)
     {
         var visited = new HashSet<SpecNode>();
         var pending = new Stack<SpecNode>();
-        pending.Push(_root);
+        pending.Push(context.Written);
         while (pending.Count > 0)
         {
             var node = pending.Pop();
@@ -100,9 +83,9 @@ internal sealed partial class Parser
             {
                 if (entry.Key.Value == "$ref" && entry.Value is SpecScalar reference)
                 {
-                    if (ResolvePointer(reference.Value) is null)
+                    if (ResolvePointer(context, reference.Value) is null)
                     {
-                        Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
+                        Report(context, DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
                     }
                 }
                 else if (entry.Key.Value != "example")
@@ -114,36 +97,9 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Resolves a local JSON pointer such as <c>#/components/schemas/Connection</c>.</summary>
-    private SpecNode? ResolvePointer(string pointer)
-    {
-        if (!pointer.StartsWith("#", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        SpecNode current = _root;
-        foreach (var rawSegment in pointer.Substring(1).Split('/'))
-        {
-            if (rawSegment.Length == 0)
-            {
-                continue;
-            }
-
-            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
-            switch (current)
-            {
-                case SpecMapping map when map.Get(segment) is { } child:
-                    current = child;
-                    break;
-                case SpecSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
-                    current = sequence.Children[index];
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
-    }
+    /// <summary>
+    /// Resolves a local JSON pointer in the document as written: a Swagger 2.0 <c>#/definitions/</c> pointer
+    /// reaches the same node as the <c>components/schemas</c> entry it became.
+    /// </summary>
+    private static SpecNode? ResolvePointer(ParseContext context, string pointer) => SpecPointer.Resolve(context.Written, pointer);
 }

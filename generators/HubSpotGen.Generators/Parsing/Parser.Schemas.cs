@@ -5,34 +5,34 @@ using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
     private const string SchemaPointerPrefix = "#/components/schemas/";
-    private const string SwaggerSchemaPointerPrefix = "#/definitions/";
 
     /// <summary>What <c>Emitter.EmitEnum</c> declares inside every enum struct.</summary>
     private static readonly string[] EnumStructMemberNames = { "Converter", "Equals", "GetHashCode", "ToString", "Value" };
 
-    private readonly List<ObjectTypeModel> _objects = new();
-    private readonly List<EnumTypeModel> _enums = new();
-    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TypeRef> _typesByPointer = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _pointersInProgress = new(StringComparer.Ordinal);
-
     /// <summary>Named schemas come first so that their classes keep their spec names whatever uses them.</summary>
-    private void ParseComponentSchemas()
+    private static void ParseComponentSchemas(ParseContext context)
     {
-        var schemas = _isSwagger ? _root.GetMap("definitions") : _root.GetMap("components").GetMap("schemas");
-        var prefix = _isSwagger ? SwaggerSchemaPointerPrefix : SchemaPointerPrefix;
+        var schemas = context.Document.GetMap("components").GetMap("schemas");
         foreach (var entry in schemas.Entries())
         {
-            _cancellationToken.ThrowIfCancellationRequested();
-            ResolveNamedSchema(prefix + EscapePointerSegment(entry.Key), entry.Key, entry.Value);
+            if (!context.ComponentSchemaNames.ContainsKey(entry.Value))
+            {
+                context.ComponentSchemaNames[entry.Value] = entry.Key;
+            }
+        }
+
+        foreach (var entry in schemas.Entries())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            ResolveNamedSchema(context, entry.Key, entry.Value);
         }
     }
 
     /// <summary>The C# type for a schema node, which may be a reference, a named schema or an inline one.</summary>
-    private TypeRef ResolveSchema(SpecNode? node, string nameHint)
+    private static TypeRef ResolveSchema(ParseContext context, SpecNode? node, string nameHint)
     {
         if (node is not SpecMapping schema)
         {
@@ -42,43 +42,43 @@ internal sealed partial class Parser
         if (schema.Get("$ref") is SpecScalar reference)
         {
             var pointer = reference.Value ?? string.Empty;
-            if (_typesByPointer.TryGetValue(pointer, out var known))
+            var target = ResolvePointer(context, pointer);
+            if (target is null)
+            {
+                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value is used instead");
+                return TypeRef.Any;
+            }
+
+            if (context.NamedTypes.TryGetValue(target, out var known))
             {
                 return known;
             }
 
-            var target = ResolvePointer(pointer);
-            if (target is null)
+            if (context.NamedSchemasInProgress.Contains(target))
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value");
+                Report(context, DiagnosticDescriptors.ReferenceLoop, reference, pointer, "any JSON value is used instead");
                 return TypeRef.Any;
             }
 
-            if (_pointersInProgress.Contains(pointer))
-            {
-                Report(DiagnosticDescriptors.ReferenceLoop, reference, pointer);
-                return TypeRef.Any;
-            }
-
-            var name = pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
-                ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
-                : pointer.StartsWith(SwaggerSchemaPointerPrefix, StringComparison.Ordinal)
-                    ? UnescapePointerSegment(pointer.Substring(SwaggerSchemaPointerPrefix.Length))
+            var name = context.ComponentSchemaNames.TryGetValue(target, out var componentName)
+                ? componentName
+                : pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
+                    ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
                     : nameHint;
-            return ResolveNamedSchema(pointer, name, target);
+            return ResolveNamedSchema(context, name, target);
         }
 
-        return ResolveInlineSchema(schema, nameHint);
+        return ResolveInlineSchema(context, schema, nameHint);
     }
 
-    private TypeRef ResolveNamedSchema(string pointer, string name, SpecNode node)
+    private static TypeRef ResolveNamedSchema(ParseContext context, string name, SpecNode node)
     {
-        if (_typesByPointer.TryGetValue(pointer, out var known))
+        if (context.NamedTypes.TryGetValue(node, out var known))
         {
             return known;
         }
 
-        if (!_pointersInProgress.Add(pointer))
+        if (!context.NamedSchemasInProgress.Add(node))
         {
             // Only aliases (a schema that is just another reference) can loop here: objects are
             // registered before their properties are read, so a recursive object finds itself above.
@@ -86,27 +86,24 @@ internal sealed partial class Parser
         }
 
         var type = node is SpecMapping schema && IsObjectSchema(schema)
-            ? DeclareObject(schema, CSharpNames.ToPascalCase(name, "Model"), pointer)
+            ? DeclareObject(context, schema, CSharpNames.ToPascalCase(name, "Model"), named: true)
             : node is SpecMapping unionSchema && UnionVariants(unionSchema) is { } variants
-                ? DeclareUnion(unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), pointer)
-                : ResolveSchema(node, name);
-        _pointersInProgress.Remove(pointer);
-        _typesByPointer[pointer] = type;
+                ? DeclareUnion(context, unionSchema, variants, CSharpNames.ToPascalCase(name, "Union"), named: true)
+                : ResolveSchema(context, node, name);
+        context.NamedSchemasInProgress.Remove(node);
+        context.NamedTypes[node] = type;
         return type;
     }
-
-    private readonly HashSet<SpecNode> _inlineSchemasInProgress = new();
-    private readonly Dictionary<SpecNode, TypeRef> _typesByInlineNode = new();
 
     /// <summary>
     /// A YAML alias can make a schema contain itself without any $ref; reading it again from inside
     /// would never end, so the inner occurrence becomes any JSON value.
     /// </summary>
-    private TypeRef ResolveInlineSchema(SpecMapping schema, string nameHint)
+    private static TypeRef ResolveInlineSchema(ParseContext context, SpecMapping schema, string nameHint)
     {
-        if (!_inlineSchemasInProgress.Add(schema))
+        if (!context.InlineSchemasInProgress.Add(schema))
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, schema, "A schema that contains itself through a YAML alias", "the inner occurrence is kept as any JSON value");
+            Report(context, DiagnosticDescriptors.UnsupportedConstruct, schema, "A schema that contains itself through a YAML alias", "the inner occurrence is kept as any JSON value");
             return TypeRef.Any;
         }
 
@@ -114,49 +111,49 @@ internal sealed partial class Parser
         {
             // One node is one type, however many aliases or allOf merges reach it: reading it per use
             // would duplicate classes and, through aliases of aliases, grow exponentially.
-            if (!_typesByInlineNode.TryGetValue(schema, out var type))
+            if (!context.TypesByInlineNode.TryGetValue(schema, out var type))
             {
-                type = ResolveInlineSchemaOnce(schema, nameHint);
-                _typesByInlineNode[schema] = type;
+                type = ResolveInlineSchemaOnce(context, schema, nameHint);
+                context.TypesByInlineNode[schema] = type;
             }
 
             return type;
         }
         finally
         {
-            _inlineSchemasInProgress.Remove(schema);
+            context.InlineSchemasInProgress.Remove(schema);
         }
     }
 
-    private TypeRef ResolveInlineSchemaOnce(SpecMapping schema, string nameHint)
+    private static TypeRef ResolveInlineSchemaOnce(ParseContext context, SpecMapping schema, string nameHint)
     {
         if (schema.GetSequence("allOf") is { Children.Count: 1 } single && schema.GetMap("properties") is null)
         {
-            return ResolveSchema(single.Children[0], nameHint);
+            return ResolveSchema(context, single.Children[0], nameHint);
         }
 
         if (UnionVariants(schema) is { } variants)
         {
-            return DeclareUnion(schema, variants, CSharpNames.ToPascalCase(nameHint, "Union"), pointer: null);
+            return DeclareUnion(context, schema, variants, CSharpNames.ToPascalCase(nameHint, "Union"), named: false);
         }
 
         var type = ReadTypeName(schema);
         if (schema.GetSequence("enum") is { } values && type is "string" or "integer")
         {
-            return DeclareEnum(schema, values, CSharpNames.ToPascalCase(nameHint, "Enum"), type == "integer");
+            return DeclareEnum(context, schema, values, CSharpNames.ToPascalCase(nameHint, "Enum"), type == "integer");
         }
 
         if (IsObjectSchema(schema))
         {
-            return DeclareObject(schema, CSharpNames.ToPascalCase(nameHint, "Model"), pointer: null);
+            return DeclareObject(context, schema, CSharpNames.ToPascalCase(nameHint, "Model"), named: false);
         }
 
         switch (type)
         {
             case "object":
-                return new TypeRef(TypeKind.Map, Element: ReadAdditionalProperties(schema, nameHint + "Value") ?? TypeRef.Any);
+                return new TypeRef(TypeKind.Map, Element: ReadAdditionalProperties(context, schema, nameHint + "Value") ?? TypeRef.Any);
             case "array":
-                return new TypeRef(TypeKind.Array, Element: ResolveSchema(schema.Get("items"), nameHint + "Item"));
+                return new TypeRef(TypeKind.Array, Element: ResolveSchema(context, schema.Get("items"), nameHint + "Item"));
             case "string":
                 return schema.GetString("format") switch
                 {
@@ -179,7 +176,7 @@ internal sealed partial class Parser
             case null or "null":
                 return TypeRef.Any;
             default:
-                Report(DiagnosticDescriptors.UnsupportedConstruct, schema.Get("type")!, "The schema type '" + type + "'", "the value is kept as any JSON value");
+                Report(context, DiagnosticDescriptors.UnsupportedConstruct, schema.Get("type")!, "The schema type '" + type + "'", "the value is kept as any JSON value");
                 return TypeRef.Any;
         }
     }
@@ -230,7 +227,7 @@ internal sealed partial class Parser
         public string? Description { get; set; }
     }
 
-    private void CollectMembers(SpecMapping schema, ObjectMembers members, HashSet<SpecMapping> visited)
+    private static void CollectMembers(ParseContext context, SpecMapping schema, ObjectMembers members, HashSet<SpecMapping> visited)
     {
         // A part reached twice (diamonds, or a loop through allOf) adds nothing new the second time.
         if (!visited.Add(schema))
@@ -240,9 +237,9 @@ internal sealed partial class Parser
 
         foreach (var part in schema.GetSequence("allOf")?.Children ?? (IList<SpecNode>)Array.Empty<SpecNode>())
         {
-            if (part is SpecMapping partMap && DereferenceQuietly(partMap) is { } resolved)
+            if (part is SpecMapping partMap && DereferenceQuietly(context, partMap) is { } resolved)
             {
-                CollectMembers(resolved, members, visited);
+                CollectMembers(context, resolved, members, visited);
                 members.Description ??= resolved.GetString("description");
             }
         }
@@ -268,32 +265,31 @@ internal sealed partial class Parser
     }
 
     /// <summary>The type of undeclared properties: null when forbidden, any JSON when allowed without a schema.</summary>
-    private TypeRef? ReadAdditionalProperties(SpecMapping schema, string nameHint) =>
+    private static TypeRef? ReadAdditionalProperties(ParseContext context, SpecMapping schema, string nameHint) =>
         schema.Get("additionalProperties") switch
         {
             null => TypeRef.Any,
             SpecScalar { Value: "false" } => null,
             SpecScalar => TypeRef.Any,
             SpecMapping { Children.Count: 0 } => TypeRef.Any,
-            var other => ResolveSchema(other, nameHint),
+            var other => ResolveSchema(context, other, nameHint),
         };
 
-    private TypeRef DeclareObject(SpecMapping schema, string desiredName, string? pointer)
+    private static TypeRef DeclareObject(ParseContext context, SpecMapping schema, string desiredName, bool named)
     {
         // The class may declare an AdditionalProperties member, and no member may share its type's name.
-        var name = CSharpNames.MakeUnique(desiredName == "AdditionalProperties" ? desiredName + "Model" : desiredName, _typeNames);
+        var name = CSharpNames.MakeUnique(desiredName == "AdditionalProperties" ? desiredName + "Model" : desiredName, context.TypeNames);
         var type = new TypeRef(TypeKind.Object, name);
-        if (pointer is not null)
+        if (named)
         {
-            _typesByPointer[pointer] = type;
+            context.NamedTypes[schema] = type;
         }
 
-        var slot = _objects.Count;
-        _objects.Add(null!);
+        var place = context.Objects.Reserve();
 
         var members = new ObjectMembers();
-        CollectMembers(schema, members, new HashSet<SpecMapping>());
-        var additional = members.AdditionalProperties is null ? null : ReadAdditionalProperties(members.AdditionalPropertiesOwner!, name + "Value");
+        CollectMembers(context, schema, members, new HashSet<SpecMapping>());
+        var additional = members.AdditionalProperties is null ? null : ReadAdditionalProperties(context, members.AdditionalPropertiesOwner!, name + "Value");
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name };
         if (additional is not null)
         {
@@ -303,15 +299,15 @@ internal sealed partial class Parser
         var properties = new List<PropertyModel>();
         foreach (var entry in members.Properties)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
+            context.CancellationToken.ThrowIfCancellationRequested();
             var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
             var propertySchema = entry.Value as SpecMapping;
             // Quiet: ResolveSchema below reads the same reference and reports it if it is broken.
-            var target = propertySchema is null ? null : DereferenceQuietly(propertySchema);
+            var target = propertySchema is null ? null : DereferenceQuietly(context, propertySchema);
             properties.Add(new PropertyModel(
                 entry.Key,
                 propertyName,
-                ResolveSchema(entry.Value, name + CSharpNames.ToPascalCase(entry.Key)),
+                ResolveSchema(context, entry.Value, name + CSharpNames.ToPascalCase(entry.Key)),
                 members.Required.Contains(entry.Key),
                 (propertySchema is not null && IsNullable(propertySchema)) || (target is not null && IsNullable(target)),
                 propertySchema.GetBool("deprecated") || target.GetBool("deprecated"),
@@ -320,19 +316,19 @@ internal sealed partial class Parser
                 ScalarText(propertySchema.Get("default") ?? target.Get("default"))));
         }
 
-        _objects[slot] = new ObjectTypeModel(
+        context.Objects.Fill(place, new ObjectTypeModel(
             name,
             schema.GetString("description") ?? members.Description,
             schema.GetBool("deprecated"),
             properties.ToEquatableArray(),
-            additional);
+            additional));
         return type;
     }
 
-    private TypeRef DeclareEnum(SpecMapping schema, SpecSequence values, string desiredName, bool isInteger)
+    private static TypeRef DeclareEnum(ParseContext context, SpecMapping schema, SpecSequence values, string desiredName, bool isInteger)
     {
         // The struct declares these members itself, and no member may share its type's name.
-        var name = CSharpNames.MakeUnique(Contains(EnumStructMemberNames, desiredName) ? desiredName + "Enum" : desiredName, _typeNames);
+        var name = CSharpNames.MakeUnique(Contains(EnumStructMemberNames, desiredName) ? desiredName + "Enum" : desiredName, context.TypeNames);
         var memberNames = new HashSet<string>(CSharpNames.InheritedMemberNames, StringComparer.Ordinal) { name, "Value", "Converter" };
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -356,7 +352,7 @@ internal sealed partial class Parser
             }
         }
 
-        _enums.Add(new EnumTypeModel(name, schema.GetString("description"), members.ToEquatableArray(), isInteger));
+        context.Enums.Add(new EnumTypeModel(name, schema.GetString("description"), members.ToEquatableArray(), isInteger));
         return new TypeRef(TypeKind.Enum, name);
     }
 
@@ -375,9 +371,7 @@ internal sealed partial class Parser
 
     /// <summary>A scalar default as written in the spec; structured defaults are left to the description.</summary>
     private static string? ScalarText(SpecNode? node) =>
-        node is SpecScalar { Value: { } value } scalar && !YamlNodes.IsNullScalar(scalar) ? value : null;
-
-    private static string EscapePointerSegment(string name) => name.Replace("~", "~0").Replace("/", "~1");
+        node is SpecScalar { Value: { } value } scalar && !SpecNodeExtensions.IsNullScalar(scalar) ? value : null;
 
     private static string UnescapePointerSegment(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

@@ -4,9 +4,8 @@ using HubSpotGen.Generators.Model;
 
 namespace HubSpotGen.Generators.Parsing;
 
-internal sealed partial class Parser
+internal static partial class Parser
 {
-    private readonly List<UnionTypeModel> _unions = new();
 
     /// <summary>The oneOf or anyOf list of a schema that is a union rather than an object with properties.</summary>
     private static SpecSequence? UnionVariants(SpecMapping schema) =>
@@ -14,17 +13,16 @@ internal sealed partial class Parser
             ? variants
             : null;
 
-    private TypeRef DeclareUnion(SpecMapping schema, SpecSequence variantNodes, string desiredName, string? pointer)
+    private static TypeRef DeclareUnion(ParseContext context, SpecMapping schema, SpecSequence variantNodes, string desiredName, bool named)
     {
-        var name = CSharpNames.MakeUnique(desiredName, _typeNames);
+        var name = CSharpNames.MakeUnique(desiredName, context.TypeNames);
         var type = new TypeRef(TypeKind.Union, name);
-        if (pointer is not null)
+        if (named)
         {
-            _typesByPointer[pointer] = type;
+            context.NamedTypes[schema] = type;
         }
 
-        var slot = _unions.Count;
-        _unions.Add(null!);
+        var place = context.Unions.Reserve();
 
         var discriminator = schema.GetMap("discriminator");
         var mapping = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -47,7 +45,7 @@ internal sealed partial class Parser
         foreach (var node in variantNodes.Children)
         {
             index++;
-            var variantType = ResolveSchema(node, name + "Variant" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var variantType = ResolveSchema(context, node, name + "Variant" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var reference = (node as SpecMapping).GetString("$ref");
             var values = new List<string>();
             if (discriminator is not null && reference is not null)
@@ -59,7 +57,7 @@ internal sealed partial class Parser
             variants.Add(new UnionVariantModel(CSharpNames.MakeUnique(VariantName(variantType), memberNames), variantType, values.ToEquatableArray()));
         }
 
-        _unions[slot] = new UnionTypeModel(name, schema.GetString("description"), variants.ToEquatableArray(), discriminator.GetString("propertyName"));
+        context.Unions.Fill(place, new UnionTypeModel(name, schema.GetString("description"), variants.ToEquatableArray(), discriminator.GetString("propertyName")));
         return type;
     }
 

@@ -1,38 +1,18 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
-using YamlDotNet.Core;
 
 namespace HubSpotGen.Generators.Parsing;
 
 /// <summary>
 /// Reads one spec into an <see cref="ApiModel"/>. It never throws (but for cancellation): whatever it
-/// cannot use becomes a located diagnostic and a fallback that still compiles.
+/// cannot use becomes a located diagnostic and a fallback that still compiles. Its steps keep no state of
+/// their own: everything one parse reads and builds up is in the <see cref="ParseContext"/> each is handed.
 /// </summary>
-internal sealed partial class Parser
+internal static partial class Parser
 {
-    private readonly SpecFile _file;
-    private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly HashSet<(string Id, int Start)> _reported = new();
-    private readonly SpecMapping _root;
-
-    private Parser(SpecFile file, SpecMapping root, CancellationToken cancellationToken)
-    {
-        _file = file;
-        _root = root;
-        _cancellationToken = cancellationToken;
-    }
-
-    /// <summary>
-    /// Room for the recursion that loading and reading a deeply nested document needs, far beyond what a
-    /// thread-pool thread has: a stack overflow cannot be caught and would end the compiler.
-    /// </summary>
-    private const int ParseStackSize = 64 * 1024 * 1024;
-
     public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken)
     {
         ParseResult? result = null;
@@ -49,7 +29,7 @@ internal sealed partial class Parser
                     failure = exception;
                 }
             },
-            ParseStackSize)
+            NestingLimit.StackSize)
         {
             Name = "HubSpotGen spec parser",
             IsBackground = true,
@@ -66,11 +46,7 @@ internal sealed partial class Parser
         {
             // A crash here would surface as CS8785 with no hint of where; a located error is kinder.
             var message = failure is null ? "no result" : failure.GetType().Name + ": " + failure.Message;
-            var info = new DiagnosticInfo(
-                DiagnosticDescriptors.InternalError.Id,
-                new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0),
-                new EquatableArray<string>(new[] { message }));
-            return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { info }));
+            return Failed(file, DiagnosticDescriptors.InternalError, SpecLocation.StartOf(file.Path), message);
         }
 
         return result;
@@ -80,13 +56,13 @@ internal sealed partial class Parser
     {
         if (string.IsNullOrWhiteSpace(file.Namespace))
         {
-            return Failed(file, DiagnosticDescriptors.MissingNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0));
+            return Failed(file, DiagnosticDescriptors.MissingNamespace, SpecLocation.StartOf(file.Path));
         }
 
         // Checked here rather than left to the compiler: every generated file would fail on it, far from the cause.
         if (!CSharpNames.IsValidNamespace(file.Namespace))
         {
-            return Failed(file, DiagnosticDescriptors.InvalidNamespace, new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0), file.Namespace);
+            return Failed(file, DiagnosticDescriptors.InvalidNamespace, SpecLocation.StartOf(file.Path), file.Namespace);
         }
 
         if (JsonSyntaxCheck.LooksLikeJson(file.Text) && JsonSyntaxCheck.FindError(file.Text) is { } jsonError)
@@ -106,45 +82,46 @@ internal sealed partial class Parser
 
         if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
         {
-            var location = document is null ? new SpecLocation(file.Path, 0, 0, 0, 0, 0, 0) : Locate(file.Path, document.Start, document.Start);
+            var location = document is null ? SpecLocation.StartOf(file.Path) : Locate(file.Path, document.Start, document.Start);
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
-        return new Parser(file, root, cancellationToken).Build();
+        // The one place the two versions differ: after it, everything reads the OpenAPI 3 shape.
+        var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root) : root;
+        return Build(new ParseContext(file, openApi3, root, cancellationToken));
     }
 
-    private ParseResult Build()
+    private static ParseResult Build(ParseContext context)
     {
-        var info = _root.GetMap("info");
+        var info = context.Document.GetMap("info");
         var title = info.GetString("title") ?? "Api";
-        var clientName = CSharpNames.ToPascalCase(_file.ClientName ?? title, "Api");
-        if (_file.ClientName is null && !clientName.EndsWith("Client", StringComparison.Ordinal))
+        var clientName = CSharpNames.ToPascalCase(context.File.ClientName ?? title, "Api");
+        if (context.File.ClientName is null && !clientName.EndsWith("Client", StringComparison.Ordinal))
         {
             clientName += "Client";
         }
 
-        _typeNames.Add(clientName);
-        _typeNames.Add("ApiException");
+        context.TypeNames.Add(clientName);
+        context.TypeNames.Add("ApiException");
 
-        _isSwagger = _root.GetString("openapi") is null;
-        ReportBrokenReferences();
-        ParseComponentSchemas();
-        ParseOperations();
+        ReportBrokenReferences(context);
+        ParseComponentSchemas(context);
+        ParseOperations(context);
 
         var model = new ApiModel(
-            new ApiHeader(_file.Namespace, clientName, title),
-            _isSwagger ? ReadSwaggerBaseUrl() : ReadDefaultBaseUrl(),
-            _operations.ToEquatableArray(),
-            _objects.ToEquatableArray(),
-            _enums.ToEquatableArray(),
-            _unions.ToEquatableArray());
-        return new ParseResult(model, _diagnostics.ToEquatableArray());
+            new ApiHeader(context.File.Namespace, clientName, title),
+            ReadDefaultBaseUrl(context),
+            context.Operations.ToEquatableArray(),
+            context.Objects.ToEquatableArray(),
+            context.Enums.ToEquatableArray(),
+            context.Unions.ToEquatableArray());
+        return new ParseResult(context.File.Path, model, context.Diagnostics.ToEquatableArray());
     }
 
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
-    private string? ReadDefaultBaseUrl()
+    private static string? ReadDefaultBaseUrl(ParseContext context)
     {
-        if (_root.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not SpecMapping server)
+        if (context.Document.GetSequence("servers") is not { Children.Count: > 0 } servers || servers.Children[0] is not SpecMapping server)
         {
             return null;
         }
@@ -173,16 +150,16 @@ internal sealed partial class Parser
 
     /// <summary>Reports once per diagnostic and node: several readings of one broken node (a reference used
     /// by many operations, say) are still one problem to fix.</summary>
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
+    private static void Report(ParseContext context, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
     {
-        if (_reported.Add((descriptor.Id, node.Start.Index)))
+        if (context.Reported.Add((descriptor.Id, node.Start.Index)))
         {
-            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Locate(_file.Path, node.Start, node.End), new EquatableArray<string>(arguments)));
+            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(context.File.Path, node.Start, node.End), arguments));
         }
     }
 
     private static ParseResult Failed(SpecFile file, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments) =>
-        new(null, new EquatableArray<DiagnosticInfo>(new[] { new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)) }));
+        new(file.Path, null, new EquatableArray<DiagnosticInfo>(new[] { DiagnosticInfo.Create(descriptor, location, arguments) }));
 
     /// <summary>A one-character span at <paramref name="offset"/>, kept inside the text (a file may end mid-line).</summary>
     private static SpecLocation LocateOffset(string path, string text, int offset)
@@ -219,6 +196,4 @@ internal sealed partial class Parser
             Math.Max(0, (int)end.Line - 1),
             Math.Max(0, (int)end.Column - 1));
     }
-
-
 }

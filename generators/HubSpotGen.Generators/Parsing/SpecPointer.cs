@@ -1,0 +1,66 @@
+using System;
+
+namespace HubSpotGen.Generators.Parsing;
+
+/// <summary>Local JSON pointers (<c>#/components/schemas/Connection</c>) over the spec tree.</summary>
+internal static class SpecPointer
+{
+    /// <summary>The node <paramref name="pointer"/> names in <paramref name="root"/>, or null when it names nothing there.</summary>
+    public static SpecNode? Resolve(SpecMapping root, string pointer)
+    {
+        if (!pointer.StartsWith("#", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        SpecNode current = root;
+        foreach (var rawSegment in pointer.Substring(1).Split('/'))
+        {
+            if (rawSegment.Length == 0)
+            {
+                continue;
+            }
+
+            var segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            switch (current)
+            {
+                case SpecMapping map when map.Get(segment) is { } child:
+                    current = child;
+                    break;
+                case SpecSequence sequence when int.TryParse(segment, out var index) && index >= 0 && index < sequence.Children.Count:
+                    current = sequence.Children[index];
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// Follows <c>$ref</c> chains from <paramref name="node"/> to a node that is not a reference, reporting
+    /// nothing: null when a reference is broken or the chain loops, for a reader that leaves reporting to
+    /// another step.
+    /// </summary>
+    public static SpecMapping? DereferenceQuietly(SpecMapping root, SpecMapping node)
+    {
+        var current = node;
+        for (var hops = 0; hops <= 64; hops++)
+        {
+            if (current.Get("$ref") is not SpecScalar reference)
+            {
+                return current;
+            }
+
+            if (Resolve(root, reference.Value ?? string.Empty) is not SpecMapping target)
+            {
+                return null;
+            }
+
+            current = target;
+        }
+
+        return null;
+    }
+}
