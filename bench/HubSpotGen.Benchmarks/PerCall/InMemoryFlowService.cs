@@ -6,7 +6,7 @@ namespace HubSpotGen.Benchmarks.PerCall;
 
 /// <summary>
 /// The transport at the end of each client's pipeline: answers in memory, with no sockets, the way Flow
-/// Service answers (reference/flow-service.md §4 and §5). POST /connections gets 201 with {id, etag} and a
+/// Service answers, as Adobe documents it. POST /connections gets 201 with {id, etag} and a
 /// Location; GET /connections/{id} gets 200 with the documented {items:[connection]} envelope. Every call
 /// gets a new response (the caller disposes it); only the body bytes are shared.
 /// </summary>

@@ -8,7 +8,7 @@ public sealed record RecordedAnswer(string Name, int Status, string? Body, param
 }
 
 /// <summary>
-/// Answers in the shapes documented in reference/flow-service.md: every field the spec names is present, so
+/// Answers in the shapes Adobe documents for Flow Service: every field the spec names is present, so
 /// both clients have something to read for each member, and none looks like a date.
 /// </summary>
 internal static class RecordedAnswers

@@ -1,7 +1,7 @@
 namespace HubSpotGen.FlowService.Tests.Support;
 
 /// <summary>
-/// Answers shaped as Adobe documents them (reference facts §5 and §6), shared by the lifecycle and the
+/// Answers shaped as Adobe documents them (connections, explore and the connection spec), shared by the lifecycle and the
 /// command tests so that both read the same documented shapes.
 /// </summary>
 internal static class DocumentedAnswers
