@@ -20,6 +20,15 @@ public sealed class TruthfulRetryTests
     [TearDown]
     public void DisposeClients() => _clients.ForEach(client => client.Dispose());
 
+    [TearDown]
+    public void NoLogLineCarriesASecret()
+    {
+        foreach (var line in Logs.Lines)
+        {
+            SecretAssert.ContainsNoSecret(line, "a log line");
+        }
+    }
+
     [Test]
     public async Task A_delete_whose_answer_was_lost_is_a_success_when_the_repeat_finds_nothing()
     {
