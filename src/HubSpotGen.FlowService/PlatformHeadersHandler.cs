@@ -26,16 +26,17 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
     /// <param name="tokens">Supplies the bearer token; stays the caller's.</param>
     /// <exception cref="ArgumentException">The options are incomplete or unsafe, or name only IMS credentials and no token source.</exception>
     public PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider? tokens = null)
-        : this(Checked(options), tokens ?? options.TokenProvider ?? StaticTokenOf(options), null)
+        : this(Checked(options).Snapshot(), tokens ?? options.TokenProvider ?? StaticTokenOf(options), null)
     {
     }
 
+    /// <param name="options">Already validated and copied, once, by whoever builds the pipeline.</param>
+    /// <param name="tokens">Supplies the bearer token.</param>
+    /// <param name="logger">Receives request lines.</param>
     internal PlatformHeadersHandler(PlatformOptions options, IAccessTokenProvider tokens, ILogger? logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tokens);
-        options.Validate();
-        _options = options.Snapshot();
+        _options = options;
         _logger = logger ?? NullLogger.Instance;
         _tokens = tokens;
     }

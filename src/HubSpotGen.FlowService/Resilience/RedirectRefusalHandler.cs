@@ -24,17 +24,7 @@ internal sealed class RedirectRefusalHandler : DelegatingHandler
             var target = location is null ? "no Location"
                 : location.IsAbsoluteUri ? "host " + location.Host
                 : "a path on the same host";
-            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers)
-            {
-                headers[header.Key] = header.Value;
-            }
-
-            throw new ApiException(
-                $"{request.Method} {request.RequestUri?.AbsolutePath} answered {status} ({response.ReasonPhrase}), a redirect to {target}; redirects are not followed, so nothing was sent there.",
-                status,
-                null,
-                headers);
+            throw UnexpectedAnswer.Refused(request, response, $" ({response.ReasonPhrase}), a redirect to {target}; redirects are not followed, so nothing was sent there.");
         }
     }
 }

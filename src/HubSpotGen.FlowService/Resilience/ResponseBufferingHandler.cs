@@ -68,18 +68,12 @@ internal sealed class ResponseBufferingHandler(long maxResponseBytes) : Delegati
 
     private ApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response)
     {
-        var status = (int)response.StatusCode;
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
+        using (response)
         {
-            headers[header.Key] = header.Value;
+            return UnexpectedAnswer.Refused(
+                request,
+                response,
+                $" with a body larger than MaxResponseBytes ({maxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes); it was not read, and the request is not repeated.");
         }
-
-        response.Dispose();
-        return new ApiException(
-            $"{request.Method} {request.RequestUri?.AbsolutePath} answered {status} with a body larger than MaxResponseBytes ({maxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes); it was not read, and the request is not repeated.",
-            status,
-            null,
-            headers);
     }
 }
