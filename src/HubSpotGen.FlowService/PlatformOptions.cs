@@ -1,13 +1,62 @@
 namespace HubSpotGen.FlowService;
 
-/// <summary>Where Flow Service is and who is calling it: the values every Platform request carries.</summary>
+/// <summary>
+/// Where Platform's services are and who is calling them: the values every Platform request carries. Flow Service,
+/// Catalog and Data Prep share one gateway, so one <see cref="PlatformAddress"/> places all three.
+/// </summary>
 public sealed class PlatformOptions
 {
     /// <summary>The production Flow Service address.</summary>
     public static readonly Uri DefaultBaseAddress = new(FlowServiceClient.DefaultBaseUrl);
 
-    /// <summary>The Flow Service address; its path (such as /data/foundation/flowservice) is kept.</summary>
-    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+    /// <summary>The production Platform gateway, under which every service has its own base path.</summary>
+    public static readonly Uri DefaultPlatformAddress = new("https://platform.adobe.io");
+
+    /// <summary>Flow Service's base path under the gateway.</summary>
+    public const string FlowServicePath = "/data/foundation/flowservice";
+
+    /// <summary>Catalog's base path under the gateway.</summary>
+    public const string CatalogPath = "/data/foundation/catalog";
+
+    /// <summary>Data Prep's (the conversion service's) base path under the gateway.</summary>
+    public const string DataPrepPath = "/data/foundation/conversion";
+
+    private Uri? _platformAddress;
+    private Uri? _baseAddress;
+
+    /// <summary>
+    /// The Platform gateway, such as <c>https://platform.adobe.io</c> (the default); a path it has is kept, and each
+    /// service's base path is appended to it: <see cref="FlowServicePath"/>, <see cref="CatalogPath"/>,
+    /// <see cref="DataPrepPath"/>.
+    /// </summary>
+    /// <remarks>
+    /// When it is not set but <see cref="BaseAddress"/> is, it is read from <see cref="BaseAddress"/>: that address
+    /// with its <see cref="FlowServicePath"/> suffix removed (compared without regard to case or a trailing slash),
+    /// or the whole address when it has no such suffix. So a test server given as the Flow Service address serves
+    /// Catalog and Data Prep at the same host too. Setting it to null returns to that rule.
+    /// </remarks>
+    public Uri PlatformAddress
+    {
+        get => _platformAddress ?? PlatformAddressOf(_baseAddress) ?? DefaultPlatformAddress;
+        set => _platformAddress = value;
+    }
+
+    /// <summary>
+    /// The Flow Service address; its path (such as /data/foundation/flowservice) is kept. When it is not set, it is
+    /// <see cref="PlatformAddress"/> followed by <see cref="FlowServicePath"/>. Setting it overrides Flow Service
+    /// alone: Catalog and Data Prep follow <see cref="PlatformAddress"/>. Setting it to null returns to the derived value.
+    /// </summary>
+    public Uri BaseAddress
+    {
+        get => _baseAddress ?? ServiceAddress(PlatformAddress, FlowServicePath);
+        set => _baseAddress = value;
+    }
+
+    /// <summary>The Catalog address: <see cref="PlatformAddress"/> followed by <see cref="CatalogPath"/>.</summary>
+    public Uri CatalogAddress => ServiceAddress(PlatformAddress, CatalogPath);
+
+    /// <summary>The Data Prep address: <see cref="PlatformAddress"/> followed by <see cref="DataPrepPath"/>.</summary>
+    public Uri DataPrepAddress => ServiceAddress(PlatformAddress, DataPrepPath);
 
     /// <summary>
     /// The IMS access token sent as <c>Authorization: Bearer</c>. Required unless <see cref="TokenProvider"/> or
@@ -60,13 +109,13 @@ public sealed class PlatformOptions
     internal List<string> Problems()
     {
         var problems = new List<string>();
-        if (BaseAddress is null || !BaseAddress.IsAbsoluteUri || (BaseAddress.Scheme != Uri.UriSchemeHttps && BaseAddress.Scheme != Uri.UriSchemeHttp))
+        AddIfUnusable(problems, BaseAddress, nameof(BaseAddress));
+
+        // A platform address read from BaseAddress has its scheme and host, so only one set apart is checked again;
+        // the Catalog and Data Prep addresses share the platform address's scheme and host.
+        if (_platformAddress is not null)
         {
-            problems.Add($"{nameof(BaseAddress)} must be an absolute http or https address");
-        }
-        else if (!TransportSecurity.MayCarryCredentials(BaseAddress))
-        {
-            problems.Add(TransportSecurity.PlainHttpProblem(nameof(BaseAddress), BaseAddress));
+            AddIfUnusable(problems, _platformAddress, nameof(PlatformAddress));
         }
 
         if (TokenProvider is null)
@@ -99,7 +148,8 @@ public sealed class PlatformOptions
     /// </summary>
     internal PlatformOptions Snapshot() => new()
     {
-        BaseAddress = BaseAddress,
+        _platformAddress = _platformAddress,
+        _baseAddress = _baseAddress,
         AccessToken = AccessToken,
         TokenProvider = TokenProvider,
         Ims = Ims?.Snapshot(),
@@ -112,7 +162,40 @@ public sealed class PlatformOptions
 
     /// <summary>Shows where and as whom, never the access token.</summary>
     public override string ToString() =>
-        $"PlatformOptions {{ BaseAddress = {TransportSecurity.Displayed(BaseAddress)}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())}, MaxResponseBytes = {MaxResponseBytes} }}";
+        $"PlatformOptions {{ PlatformAddress = {TransportSecurity.Displayed(PlatformAddress)}, BaseAddress = {TransportSecurity.Displayed(BaseAddress)}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())}, MaxResponseBytes = {MaxResponseBytes} }}";
+
+    private static void AddIfUnusable(List<string> problems, Uri? address, string name)
+    {
+        if (address is null || !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"{name} must be an absolute http or https address");
+        }
+        else if (!TransportSecurity.MayCarryCredentials(address))
+        {
+            problems.Add(TransportSecurity.PlainHttpProblem(name, address));
+        }
+    }
+
+    /// <summary>The gateway part of a Flow Service address; null for no address or one that is not absolute.</summary>
+    private static Uri? PlatformAddressOf(Uri? flowServiceAddress)
+    {
+        if (flowServiceAddress is null || !flowServiceAddress.IsAbsoluteUri)
+        {
+            return null;
+        }
+
+        var text = flowServiceAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return text.EndsWith(FlowServicePath, StringComparison.OrdinalIgnoreCase)
+            ? new Uri(text[..^FlowServicePath.Length])
+            : new Uri(text);
+    }
+
+    /// <summary>
+    /// A service's address under the gateway. A gateway that is not an absolute address stays as it is, so that
+    /// validation names it rather than a derived address failing here.
+    /// </summary>
+    private static Uri ServiceAddress(Uri gateway, string servicePath) =>
+        gateway is { IsAbsoluteUri: true } ? new Uri(gateway.GetLeftPart(UriPartial.Path).TrimEnd('/') + servicePath) : gateway;
 
     private static void AddIfBlank(List<string> problems, string? value, string name)
     {
