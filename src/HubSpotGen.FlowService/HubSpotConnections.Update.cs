@@ -125,7 +125,7 @@ public sealed partial class HubSpotConnections
     /// The etag is sent untouched (its quotes are part of it), so it is only checked for what cannot be a header
     /// value at all: nothing, or a line break that would end the header early.
     /// </summary>
-    private static void RequireEtag(string etag, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(etag))] string? paramName = null)
+    internal static void RequireEtag(string etag, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(etag))] string? paramName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(etag, paramName);
         foreach (var character in etag)

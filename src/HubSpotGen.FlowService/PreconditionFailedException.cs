@@ -19,25 +19,38 @@ public sealed class PreconditionFailedException : ApiException<ErrorResponse>
     /// <param name="suppliedEtag">The etag that was sent in <c>If-Match</c>.</param>
     /// <param name="refusal">The 412 error as the generated client raised it; kept as the inner exception.</param>
     public PreconditionFailedException(Guid connectionId, string suppliedEtag, ApiException refusal)
+        : this("Connection", connectionId, suppliedEtag, refusal)
+    {
+    }
+
+    /// <summary>Creates the exception for an entity other than a connection, such as a dataflow.</summary>
+    /// <param name="entity">What the entity is, capitalized, for the message: <c>Dataflow</c>.</param>
+    /// <param name="entityId">The entity whose change was refused; also in <see cref="ConnectionId"/>.</param>
+    /// <param name="suppliedEtag">The etag that was sent in <c>If-Match</c>.</param>
+    /// <param name="refusal">The 412 error as the generated client raised it; kept as the inner exception.</param>
+    internal PreconditionFailedException(string entity, Guid entityId, string suppliedEtag, ApiException refusal)
         : base(
-            MessageFor(connectionId, suppliedEtag),
+            MessageFor(entity, entityId, suppliedEtag),
             (refusal ?? throw new ArgumentNullException(nameof(refusal))).StatusCode,
             refusal.ResponseBody,
             refusal.Headers,
             (refusal as ApiException<ErrorResponse>)?.Error,
             refusal)
     {
-        ConnectionId = connectionId;
+        ConnectionId = entityId;
         SuppliedEtag = suppliedEtag;
     }
 
-    /// <summary>The connection whose change was refused.</summary>
+    /// <summary>The connection (or, from <see cref="HubSpotDataflows"/>, the dataflow) whose change was refused.</summary>
     public Guid ConnectionId { get; }
+
+    /// <summary>The entity whose change was refused: a connection, or a dataflow; the same value as <see cref="ConnectionId"/>.</summary>
+    public Guid EntityId => ConnectionId;
 
     /// <summary>The stale etag that was sent in <c>If-Match</c>, quotes included.</summary>
     public string SuppliedEtag { get; }
 
     // Ids and etags are not secrets; the request body, which holds the credentials, is never quoted.
-    private static string MessageFor(Guid connectionId, string suppliedEtag) =>
-        $"Connection {connectionId} was not changed: etag {suppliedEtag} is stale (412 Precondition Failed). Read the connection again for its current etag and retry.";
+    private static string MessageFor(string entity, Guid entityId, string suppliedEtag) =>
+        $"{entity} {entityId} was not changed: etag {suppliedEtag} is stale (412 Precondition Failed). Read the {entity.ToLowerInvariant()} again for its current etag and retry.";
 }
