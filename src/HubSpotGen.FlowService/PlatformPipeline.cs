@@ -75,6 +75,9 @@ internal sealed class PlatformPipeline : IDisposable
     /// <summary>Points <paramref name="http"/> at Flow Service.</summary>
     public void Configure(HttpClient http) => Configure(http, _options.BaseAddress);
 
+    /// <summary>Points <paramref name="http"/> at the service <paramref name="address"/> picks from the copied options.</summary>
+    public void Configure(HttpClient http, Func<PlatformOptions, Uri> address) => Configure(http, address(_options));
+
     /// <summary>Releases the IMS token provider this pipeline made; a provider from the options stays the caller's.</summary>
     public void Dispose() => _ownedTokens?.Dispose();
 
