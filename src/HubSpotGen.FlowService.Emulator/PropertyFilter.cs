@@ -44,7 +44,8 @@ internal sealed class PropertyFilter
             return (null, FlowError.BadRequest(FlowCodes.BadFilterField, $"The field '{field}' cannot be filtered on; use one of {shape.FilterFieldList}."));
         }
 
-        var values = expression[(index + op.Length)..].Split(',').ToList();
+        // Adobe's examples quote string values (name=="CRMToAEP") as often as not; the quotes are not part of the value.
+        var values = expression[(index + op.Length)..].Split(',').Select(Unquoted).ToList();
         if (values.Any(value => value.Length == 0))
         {
             return (null, FlowError.BadRequest(FlowCodes.BadFilterValue, $"The filter on '{field}' has an empty value."));
@@ -97,6 +98,9 @@ internal sealed class PropertyFilter
             : StringComparison.Ordinal;
         return Math.Sign(string.Compare((string?)actual, value, comparison));
     }
+
+    private static string Unquoted(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     private static (int Index, string? Operator) FindOperator(string expression)
     {
