@@ -20,6 +20,16 @@ internal static class FlowSpecCatalog
     /// <summary>The content type a target connection names its XDM schema with.</summary>
     public const string XdmFullContentType = "application/vnd.adobe.xed-full+json;version=1";
 
+    /// <summary>
+    /// True for the XDM full content type at version 1, with or without spaces, and with the version written
+    /// <c>1</c> or <c>1.0</c>: Adobe's tutorials write it both ways.
+    /// </summary>
+    public static bool IsXdmFull(string? contentType)
+    {
+        var compact = contentType?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return compact is "application/vnd.adobe.xed-full+json;version=1" or "application/vnd.adobe.xed-full+json;version=1.0";
+    }
+
     public static bool IsFlowSpec(string id) => string.Equals(SandboxStore.NormalizeId(id), FlowSpecId, StringComparison.Ordinal);
 
     public static bool IsDataLake(string id) => string.Equals(SandboxStore.NormalizeId(id), DataLakeSpecId, StringComparison.Ordinal);
@@ -54,7 +64,8 @@ internal static class FlowSpecCatalog
                 ["spec"] = ObjectSchema(new JObject
                 {
                     ["mappingId"] = new JObject { ["type"] = "string" },
-                    ["mappingVersion"] = new JObject { ["type"] = "integer" },
+                    // The published spec types the version as a string; a number is accepted as well.
+                    ["mappingVersion"] = new JObject { ["type"] = "string" },
                 }, "mappingId", "mappingVersion"),
             },
         },

@@ -33,7 +33,8 @@ internal sealed class RunsEndpoint(SandboxStore store, RunScheduler scheduler)
             : Refuse(request, FlowError.NotFound(Resource, id), id));
 
     /// <summary>
-    /// An ad hoc run: <c>{flowId, params {windowStartTime, windowEndTime, deltaColumn {name}}}</c>. The flow must
+    /// An ad hoc run: <c>{flowId, params {windowStartTime, windowEndTime, deltaColumn {name}}}</c>, answered with
+    /// 201 and the run itself, as the ad hoc run guide shows it. The flow must
     /// be enabled and scheduled <c>once</c>; the window is epoch seconds, start before end; a delta column, when
     /// given, must be the flow's own, since the flow's Copy transformation is what decides it.
     /// </summary>
@@ -62,8 +63,9 @@ internal sealed class RunsEndpoint(SandboxStore store, RunScheduler scheduler)
                 return Refuse(request, problem, flow.Id);
             }
 
-            var run = scheduler.Start(sandbox, flow, store.Clock.GetUtcNow(), (JObject)body["params"]!);
-            return EmulatorResponse.Json(201, new JObject { ["items"] = new JArray(EntityDocuments.Reference(run)) });
+            var now = store.Clock.GetUtcNow();
+            var run = scheduler.Start(sandbox, flow, now, (JObject)body["params"]!);
+            return EmulatorResponse.Json(201, RunDocuments.Render(run, now));
         });
     }
 
@@ -106,8 +108,8 @@ internal sealed class RunsEndpoint(SandboxStore store, RunScheduler scheduler)
         return sent == own ? null : Fail($"params.deltaColumn.name must be the flow's own delta column, [{own}]; change it on the flow's Copy transformation.");
     }
 
-    // The window is taken as a number or as a string of digits: unlike the schedule's startTime, no rule is
-    // stated for it, and a client that sends either should not learn to rely on a refusal the service may not make.
+    // The window is taken as a number or as a string of digits: Adobe's ad hoc run guide sends it as strings,
+    // and unlike the schedule's startTime no rule is stated for it.
     private static long? EpochSeconds(JToken? token) => token?.Type switch
     {
         JTokenType.Integer => (long)token,

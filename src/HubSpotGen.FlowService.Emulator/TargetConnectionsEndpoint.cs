@@ -5,7 +5,7 @@ namespace HubSpotGen.FlowService.Emulator;
 /// <summary>
 /// <c>/targetConnections</c>: a dataset of the sandbox, reached through the data lake connection spec. The body
 /// needs a name, <c>params.dataSetId</c> naming a dataset Catalog holds, and <c>data.schema.id</c> equal to that
-/// dataset's XDM schema; <c>data.schema.version</c>, when given, is the XDM full content type.
+/// dataset's XDM schema; <c>data.schema.version</c>, when given, is the XDM full content type at version 1.
 /// </summary>
 internal sealed class TargetConnectionsEndpoint(SandboxStore store)
 {
@@ -116,7 +116,7 @@ internal sealed class TargetConnectionsEndpoint(SandboxStore store)
         }
 
         var version = body["data"]!["schema"]!["version"];
-        return version is null || version.Type == JTokenType.Null || (string?)version == FlowSpecCatalog.XdmFullContentType
+        return version is null || version.Type == JTokenType.Null || FlowSpecCatalog.IsXdmFull((string?)version)
             ? null
             : FlowError.BadRequest(FlowCodes.BadRequest, $"data.schema.version must be {FlowSpecCatalog.XdmFullContentType}.");
     }

@@ -17,12 +17,16 @@ public sealed class AdHocRunTests : DataflowFixture
             }
             """);
 
+        // The answer is the run itself, as the ad hoc run guide shows it.
         Assert.That(answer.Status, Is.EqualTo(201), answer.Text);
-        var reference = (JObject)answer.Json!["items"]!.Single();
-        Assert.That(reference.Properties().Select(property => property.Name), Is.EqualTo(new[] { "id", "etag" }));
+        Assert.That((string?)answer.Json!["flowId"], Is.EqualTo(flowId));
+        Assert.That((string?)answer.Json["etag"], Does.StartWith("\""));
+        Assert.That((string?)answer.Json["params"]!["deltaColumn"]!["name"], Is.EqualTo("Added_At"));
+        Assert.That((string?)answer.Json["metrics"]!["statusSummary"]!["status"], Is.EqualTo("inProgress"));
+        Assert.That(answer.Json["activities"], Is.Not.Null);
         Clock.Advance(RunDuration);
         var runs = await RunsOfAsync(flowId);
-        Assert.That(runs.Select(run => (string?)run["id"]), Is.EqualTo(new[] { (string?)reference["id"] }), "the scheduled run is a day away");
+        Assert.That(runs.Select(run => (string?)run["id"]), Is.EqualTo(new[] { (string?)answer.Json["id"] }), "the scheduled run is a day away");
         Assert.That((string?)runs[0]["metrics"]!["statusSummary"]!["status"], Is.EqualTo("success"));
         Assert.That((int?)runs[0]["metrics"]!["recordSummary"]!["inputRecordCount"], Is.EqualTo(25));
         Assert.That((long?)runs[0]["params"]!["windowEndTime"], Is.EqualTo(StartSeconds));
