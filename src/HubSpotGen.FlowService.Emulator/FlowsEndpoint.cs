@@ -43,7 +43,7 @@ internal sealed partial class FlowsEndpoint(SandboxStore store)
 
     public EmulatorResponse Get(EmulatorRequest request, string sandboxName, string id) =>
         store.Use(sandboxName, sandbox => sandbox.Flows.Find(id) is { } flow
-            ? EmulatorResponse.Json(200, new JObject { ["items"] = new JArray(flow.Document.DeepClone()) })
+            ? EmulatorResponse.Json(200, new JObject { ["items"] = new JArray(Answer(flow, sandbox)) })
             : NotFound(request, id));
 
     public EmulatorResponse List(EmulatorRequest request, string sandboxName)
@@ -51,7 +51,32 @@ internal sealed partial class FlowsEndpoint(SandboxStore store)
         var (query, error) = ListQuery.Parse(request, sandboxName, ListShape.Flows);
         return error is not null
             ? Refuse(request, error)
-            : store.Use(sandboxName, sandbox => EntityList.Page(query!, request, EntityList.Of(sandbox.Flows.InCreationOrder(), flow => (JObject)flow.Document.DeepClone())));
+            : store.Use(sandboxName, sandbox => EntityList.Page(query!, request, EntityList.Of(sandbox.Flows.InCreationOrder(), flow => Answer(flow, sandbox))));
+    }
+
+    /// <summary>The flow as read and listed: the stored document plus <c>lastRunDetails</c> once a run has started.</summary>
+    private JObject Answer(StoredFlow flow, SandboxStore.Sandbox sandbox)
+    {
+        var answer = (JObject)flow.Document.DeepClone();
+        var last = sandbox.Runs.InCreationOrder().LastOrDefault(run => run.FlowId == flow.Id);
+        if (last is not null)
+        {
+            var done = store.Clock.GetUtcNow() >= last.CompletesAt;
+            var details = new JObject
+            {
+                ["id"] = last.Id,
+                ["state"] = done ? "success" : "inProgress",
+                ["startedAtUTC"] = last.StartedAt.ToUnixTimeMilliseconds(),
+            };
+            if (done)
+            {
+                details["completedAtUTC"] = last.CompletesAt.ToUnixTimeMilliseconds();
+            }
+
+            answer["lastRunDetails"] = details;
+        }
+
+        return answer;
     }
 
     /// <summary>Deletes the flow and its runs; its connections stay, and can be deleted now.</summary>
@@ -113,7 +138,7 @@ internal sealed partial class FlowsEndpoint(SandboxStore store)
         };
         document["transformations"] = body["transformations"]!.DeepClone();
         document["scheduleParams"] = body["scheduleParams"]!.DeepClone();
-        document["runs"] = "/runs?property=flowId==" + document["id"];
+        document["runs"] = "/flows/" + document["id"] + "/runs";
         document["lastOperation"] = new JObject { ["started"] = now.ToUnixTimeMilliseconds(), ["updated"] = now.ToUnixTimeMilliseconds(), ["operation"] = "create" };
         EntityDocuments.Stamp(document, now);
         return document;

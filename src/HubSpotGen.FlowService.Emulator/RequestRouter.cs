@@ -109,6 +109,7 @@ internal sealed class RequestRouter(
             ("POST", ["flows"]) => endpoints.Flows.Create(request, sandboxName),
             ("GET", ["flows"]) => endpoints.Flows.List(request, sandboxName),
             ("GET", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Get(request, sandboxName, id),
+            ("GET", ["flows", var id, "runs"]) when id.Length > 0 => endpoints.Runs.ListOfFlow(request, sandboxName, id),
             ("PATCH", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Patch(request, sandboxName, id),
             ("DELETE", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Delete(request, sandboxName, id),
             ("POST", ["flows", var id, "action"]) when id.Length > 0 => endpoints.Flows.Action(request, sandboxName, id),
@@ -142,22 +143,4 @@ internal sealed class RequestRouter(
             ["title"] = "Not Found",
             ["detail"] = $"The emulator has no route for {request.Method} {request.Path}.",
         });
-}
-
-/// <summary>The stateful endpoints, built once over one store.</summary>
-internal sealed class Endpoints(SandboxStore store, RunScheduler scheduler)
-{
-    public ConnectionsEndpoint Connections { get; } = new(store);
-
-    public SourceConnectionsEndpoint SourceConnections { get; } = new(store);
-
-    public TargetConnectionsEndpoint TargetConnections { get; } = new(store);
-
-    public FlowsEndpoint Flows { get; } = new(store);
-
-    public RunsEndpoint Runs { get; } = new(store, scheduler);
-
-    public CatalogEndpoint Catalog { get; } = new(store);
-
-    public MappingSetsEndpoint MappingSets { get; } = new(store);
 }

@@ -27,6 +27,28 @@ internal sealed class RunsEndpoint(SandboxStore store, RunScheduler scheduler)
         });
     }
 
+    /// <summary><c>GET /flows/{id}/runs</c>, the link a flow carries in <c>runs</c>: the same list, of one flow's runs.</summary>
+    public EmulatorResponse ListOfFlow(EmulatorRequest request, string sandboxName, string flowId)
+    {
+        var (query, error) = ListQuery.Parse(request, sandboxName, ListShape.Runs with { Route = "/flows/" + flowId + "/runs" });
+        if (error is not null)
+        {
+            return Refuse(request, error);
+        }
+
+        return store.Use(sandboxName, sandbox =>
+        {
+            if (sandbox.Flows.Find(flowId) is not { } flow)
+            {
+                return ErrorBodies.Flow(FlowError.NotFound(FlowsEndpoint.Resource, flowId), request, FlowsEndpoint.Resource, flowId);
+            }
+
+            var now = store.Clock.GetUtcNow();
+            var runs = sandbox.Runs.InCreationOrder().Where(run => run.FlowId == flow.Id);
+            return EntityList.Page(query!, request, EntityList.Of(runs, run => RunDocuments.Render(run, now)));
+        });
+    }
+
     public EmulatorResponse Get(EmulatorRequest request, string sandboxName, string id) =>
         store.Use(sandboxName, sandbox => sandbox.Runs.Find(id) is { } run
             ? EmulatorResponse.Json(200, new JObject { ["items"] = new JArray(RunDocuments.Render(run, store.Clock.GetUtcNow())) })

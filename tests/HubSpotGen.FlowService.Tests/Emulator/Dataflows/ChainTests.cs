@@ -56,7 +56,7 @@ public sealed class ChainTests : DataflowFixture
             Assert.That(flow["sourceConnectionIds"]!.Select(id => (string?)id), Is.EqualTo(new[] { chain.SourceId }));
             Assert.That(flow["targetConnectionIds"]!.Select(id => (string?)id), Is.EqualTo(new[] { chain.TargetId }));
             Assert.That((string?)flow["inheritedAttributes"]!["sourceConnections"]![0]!["baseConnection"]!["id"], Is.EqualTo(connectionId));
-            Assert.That((string?)flow["runs"], Is.EqualTo("/runs?property=flowId==" + flowId));
+            Assert.That((string?)flow["runs"], Is.EqualTo("/flows/" + flowId + "/runs"));
         });
 
         var runs = await RunsOfAsync(flowId);
@@ -81,6 +81,14 @@ public sealed class ChainTests : DataflowFixture
             Assert.That(metrics["fileSummary"], Is.Not.Null);
             Assert.That(run["activities"], Has.Count.EqualTo(1));
         });
+
+        // The flow's own runs link lists the same runs, and the flow reports its last run.
+        var viaLink = await GetAsync((string)flow["runs"]!);
+        Assert.That(viaLink.Json!["items"]!.Select(item => (string?)item["id"]), Is.EqualTo(new[] { (string?)run["id"] }));
+        var lastRun = (await ReadFlowAsync(flowId))["lastRunDetails"]!;
+        Assert.That((string?)lastRun["id"], Is.EqualTo((string?)run["id"]));
+        Assert.That((string?)lastRun["state"], Is.EqualTo("success"));
+        Assert.That((long?)lastRun["completedAtUTC"], Is.EqualTo((TestStart + RunDuration).ToUnixTimeMilliseconds()));
 
         // PATCH the schedule and name with the quoted etag, as Adobe's update example sends it.
         var patched = await PatchFlowAsync(flowId, (string)created.Json["etag"]!, """
