@@ -48,12 +48,16 @@ internal static class FlowCodes
     public const int AuthSpecNotFound = 1415;
     public const int UsedByFlows = 1418;
     public const int BadOrderBy = 1432;
+    public const int UnknownOrderByField = 1433;
     public const int PatchOpNotAllowed = 1434;
     public const int OperatorNotImplemented = 1440;
     public const int MultipleValuesNotAllowed = 1443;
+    public const int RangeOnId = 1448;
     public const int BadFilterField = 1449;
     public const int BadFilterOperator = 1450;
-    public const int BadFilterValue = 1451;
+    public const int UnknownQueryParameter = 1451;
+    public const int BadTimeFilterValue = 1452;
+    public const int EmptyFilterValue = 1453;
     public const int UnknownPatchField = 1455;
     public const int SandboxNameMissing = 2105;
 }

@@ -40,8 +40,19 @@ internal sealed class ListQuery
 
     private string Fingerprint { get; }
 
+    /// <summary>The parameters a list takes; any other is refused, as the service does (1451).</summary>
+    private static readonly HashSet<string> Parameters = new(StringComparer.Ordinal) { "property", "limit", "orderby", "continuationToken", "count" };
+
     public static (ListQuery? Query, FlowError? Error) Parse(EmulatorRequest request, string sandboxName, ListShape shape)
     {
+        foreach (var pair in request.Query)
+        {
+            if (!Parameters.Contains(pair.Key))
+            {
+                return Fail(FlowCodes.UnknownQueryParameter, $"The query parameter '{pair.Key}' is not known; a list takes property, limit, orderby, continuationToken and count.");
+            }
+        }
+
         var count = false;
         if (request.QueryValue("count") is { } countText)
         {

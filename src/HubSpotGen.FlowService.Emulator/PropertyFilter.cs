@@ -48,7 +48,7 @@ internal sealed class PropertyFilter
         var values = expression[(index + op.Length)..].Split(',').Select(Unquoted).ToList();
         if (values.Any(value => value.Length == 0))
         {
-            return (null, FlowError.BadRequest(FlowCodes.BadFilterValue, $"The filter on '{field}' has an empty value."));
+            return (null, FlowError.BadRequest(FlowCodes.EmptyFilterValue, $"The filter on '{field}' has an empty value."));
         }
 
         if (values.Count > 1 && op is not ("==" or "!="))
@@ -58,7 +58,13 @@ internal sealed class PropertyFilter
 
         if (shape.IsTimeField(field) && values.Any(value => !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
         {
-            return (null, FlowError.BadRequest(FlowCodes.BadFilterValue, $"The filter on '{field}' needs epoch milliseconds."));
+            return (null, FlowError.BadRequest(FlowCodes.BadTimeFilterValue, $"The filter on '{field}' needs epoch milliseconds."));
+        }
+
+        if (IsIdField(field) && op is not ("==" or "!="))
+        {
+            // Ids carry no order; the service refuses >= on id, and the other range operators make no more sense.
+            return (null, FlowError.BadRequest(FlowCodes.RangeOnId, $"Operator '{op}' is not allowed on '{field}'; use == or !=."));
         }
 
         return (new PropertyFilter(field, shape.IsTimeField(field), op, values), null);
@@ -93,11 +99,12 @@ internal sealed class PropertyFilter
         }
 
         // Ids are GUIDs, whose case carries no meaning; names and states compare exactly.
-        var comparison = Field == "id" || Field.EndsWith("Id", StringComparison.Ordinal) || Field.EndsWith(".id", StringComparison.Ordinal) || Field.EndsWith("Ids", StringComparison.Ordinal)
-            ? StringComparison.OrdinalIgnoreCase
-            : StringComparison.Ordinal;
+        var comparison = IsIdField(Field) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         return Math.Sign(string.Compare((string?)actual, value, comparison));
     }
+
+    private static bool IsIdField(string field) =>
+        field == "id" || field.EndsWith(".id", StringComparison.Ordinal) || field.EndsWith("Id", StringComparison.Ordinal) || field.EndsWith("Ids", StringComparison.Ordinal);
 
     private static string Unquoted(string value) =>
         value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;

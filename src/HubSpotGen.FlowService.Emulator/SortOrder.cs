@@ -38,9 +38,14 @@ internal sealed class SortOrder
             text = text[1..];
         }
 
+        if (text.Length == 0)
+        {
+            return (null, FlowError.BadRequest(FlowCodes.BadOrderBy, $"orderby names no field; use one of {shape.OrderFieldList}, with an optional + or -."));
+        }
+
         return Array.IndexOf(shape.OrderFields, text) >= 0
             ? (new SortOrder(text, descending), null)
-            : (null, FlowError.BadRequest(FlowCodes.BadOrderBy, $"The orderby field '{orderby.Trim()}' is not supported; use one of {shape.OrderFieldList}, with an optional + or -."));
+            : (null, FlowError.BadRequest(FlowCodes.UnknownOrderByField, $"The orderby field '{orderby.Trim()}' is not supported; use one of {shape.OrderFieldList}, with an optional + or -."));
     }
 
     public void Sort(List<ListedEntity> entities) => entities.Sort(Compare);

@@ -61,8 +61,10 @@ public sealed class ListTests : DataflowFixture
     public async Task Flow_lists_refuse_unknown_fields_and_orders()
     {
         AssertFlowError(await GetAsync("/flows?property=auth.params==x"), 400, "1449");
-        AssertFlowError(await GetAsync("/flows?orderby=flowSpec"), 400, "1432");
-        AssertFlowError(await GetAsync("/runs?orderby=name"), 400, "1432");
+        AssertFlowError(await GetAsync("/flows?orderby=flowSpec"), 400, "1433");
+        AssertFlowError(await GetAsync("/runs?orderby=name"), 400, "1433");
+        AssertFlowError(await GetAsync("/runs?property=" + Uri.EscapeDataString("flowId>=" + Guid.NewGuid())), 400, "1448");
+        AssertFlowError(await GetAsync("/runs?flowId=" + Guid.NewGuid()), 400, "1451");
         AssertFlowError(await GetAsync("/sourceConnections?property=name~x"), 400, "1440");
     }
 
