@@ -45,10 +45,11 @@ internal sealed partial class FlowsEndpoint
                 return Refuse(request, parseError, flow.Id);
             }
 
+            var now = store.Clock.GetUtcNow();
             var changed = (JObject)flow.Document.DeepClone();
             foreach (var operation in operations!)
             {
-                if (ApplyOne(changed, operation) is { } applyError)
+                if (ApplyOne(changed, operation, now) is { } applyError)
                 {
                     return Refuse(request, applyError, flow.Id);
                 }
@@ -60,7 +61,6 @@ internal sealed partial class FlowsEndpoint
                 return Refuse(request, error, flow.Id);
             }
 
-            var now = store.Clock.GetUtcNow();
             var scheduleChanged = !JToken.DeepEquals(changed["scheduleParams"], flow.Document["scheduleParams"]);
             EntityDocuments.Touch(changed, flow.Document, request, now);
             changed["lastOperation"] = new JObject { ["started"] = now.ToUnixTimeMilliseconds(), ["updated"] = now.ToUnixTimeMilliseconds(), ["operation"] = "update" };
@@ -88,10 +88,10 @@ internal sealed partial class FlowsEndpoint
 
     /// <summary>
     /// The paths the update tutorial changes: name, description, the schedule's frequency, interval and
-    /// backfill, and a whole transformation by index. Source and target connections, the flow spec and the
-    /// start time are not patchable: a flow with other connections is a new flow.
+    /// backfill, a start time that has not passed yet, and a whole transformation by index. Source and target
+    /// connections and the flow spec are not patchable: a flow with other connections is a new flow.
     /// </summary>
-    private static FlowError? ApplyOne(JObject flow, PatchOperation operation)
+    private static FlowError? ApplyOne(JObject flow, PatchOperation operation, DateTimeOffset now)
     {
         var removing = operation.Op == "remove";
         switch (operation.Path)
@@ -118,6 +118,22 @@ internal sealed partial class FlowsEndpoint
                 }
 
                 flow["description"] = operation.Value.DeepClone();
+                return null;
+
+            case "/scheduleParams/startTime":
+                // The update tutorial: a start time that has already occurred cannot change, enabled or not.
+                var start = flow["scheduleParams"]!["startTime"]!;
+                if (start.Type != JTokenType.Integer || DateTimeOffset.FromUnixTimeSeconds((long)start) <= now)
+                {
+                    return FlowError.BadRequest(FlowCodes.BadRequest, "scheduleParams.startTime has already occurred and cannot change.");
+                }
+
+                if (removing)
+                {
+                    return FlowError.BadRequest(FlowCodes.BadRequest, "scheduleParams.startTime cannot be removed.");
+                }
+
+                flow["scheduleParams"]!["startTime"] = operation.Value?.DeepClone();
                 return null;
 
             case "/scheduleParams/frequency" or "/scheduleParams/interval" or "/scheduleParams/backfill":
@@ -149,7 +165,7 @@ internal sealed partial class FlowsEndpoint
                     return null;
                 }
 
-                return FlowError.BadRequest(FlowCodes.UnknownPatchField, $"The path '{operation.Path}' cannot be patched; use /name, /description, /scheduleParams/frequency, /scheduleParams/interval, /scheduleParams/backfill or /transformations/<index>.");
+                return FlowError.BadRequest(FlowCodes.UnknownPatchField, $"The path '{operation.Path}' cannot be patched; use /name, /description, /scheduleParams/startTime, /scheduleParams/frequency, /scheduleParams/interval, /scheduleParams/backfill or /transformations/<index>.");
         }
     }
 }

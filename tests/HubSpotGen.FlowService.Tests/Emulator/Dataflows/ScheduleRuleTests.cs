@@ -140,8 +140,29 @@ public sealed class ScheduleRuleTests : DataflowFixture
         var (_, flowId, etag) = await CreateFlowAsync();
 
         AssertFlowError(await PatchFlowAsync(flowId, etag, $$"""[{ "op": "replace", "path": "/sourceConnectionIds", "value": ["{{Guid.NewGuid()}}"] }]"""), 400, "1455");
-        AssertFlowError(await PatchFlowAsync(flowId, etag, """[{ "op": "replace", "path": "/scheduleParams/startTime", "value": 1 }]"""), 400, "1455");
         AssertFlowError(await PatchFlowAsync(flowId, etag, """[{ "op": "move", "from": "/name", "path": "/description" }]"""), 400, "1434");
         Assert.That((string?)(await ReadFlowAsync(flowId))["etag"], Is.EqualTo(etag));
+    }
+
+    [Test]
+    public async Task A_start_time_still_ahead_can_move_and_the_first_run_follows_it_but_a_past_one_cannot_change()
+    {
+        var (_, ahead, aheadEtag) = await CreateFlowAsync(Once(Start + 3600));
+        var (_, past, pastEtag) = await CreateFlowAsync(Once(Start));
+
+        var moved = await PatchFlowAsync(ahead, aheadEtag, $$"""[{ "op": "replace", "path": "/scheduleParams/startTime", "value": {{Start + 7200}} }]""");
+        var refused = await PatchFlowAsync(past, pastEtag, $$"""[{ "op": "replace", "path": "/scheduleParams/startTime", "value": {{Start + 7200}} }]""");
+
+        Assert.That(moved.Status, Is.EqualTo(200), moved.Text);
+        AssertFlowError(refused, 400, "1400");
+        Assert.That((string?)refused.Json!["errorMessage"], Does.Contain("already occurred"));
+        var asText = await PatchFlowAsync(ahead, (string)moved.Json!["etag"]!, $$"""[{ "op": "replace", "path": "/scheduleParams/startTime", "value": "{{Start + 3600}}" }]""");
+        AssertFlowError(asText, 400, "1400");
+        Assert.That((string?)asText.Json!["errorMessage"], Does.Contain("not a string"));
+
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.That(await RunsOfAsync(ahead), Is.Empty, "the old start time no longer holds");
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.That(await RunsOfAsync(ahead), Has.Count.EqualTo(1));
     }
 }
