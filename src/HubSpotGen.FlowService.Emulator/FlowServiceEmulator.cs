@@ -93,7 +93,7 @@ public sealed class FlowServiceEmulator : IDisposable
         var store = new SandboxStore(settings.Clock, scheduler);
         store.Seed(DemoDataset.Seed);
         var faults = new FaultInjection();
-        var tokens = new IssuedTokens();
+        var tokens = new IssuedTokens(settings.Clock);
         var endpoints = new Endpoints(store, scheduler);
         var router = new RequestRouter(
             new GatewayCheck(settings, tokens),

@@ -35,7 +35,8 @@ public sealed class FlowServiceEmulatorOptions
     public TimeSpan RunDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The emulator's clock: when schedules come due, when runs finish, and every <c>createdAt</c>. Tests pass a
+    /// The emulator's clock: when schedules come due, when runs finish, when IMS tokens expire, and every
+    /// <c>createdAt</c>. Tests pass a
     /// clock they move by hand, so that a run's life is a matter of setting the time, not of waiting.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -15,7 +15,7 @@ internal sealed class SortOrder
         Descending = descending;
     }
 
-    /// <summary>Creation order: createdAt ascending, connections created in the same millisecond in the order they were created.</summary>
+    /// <summary>Creation order: createdAt ascending, entities created in the same millisecond in the order they were created.</summary>
     public static SortOrder Default { get; } = new("createdAt", false);
 
     public string Field { get; }
