@@ -82,12 +82,12 @@ internal sealed partial class ConnectionsEndpoint(SandboxStore store)
             return Fail(FlowCodes.BadRequest, "description must be a string.");
         }
 
-        if (body["connectionSpec"]?["id"] is not JValue { Type: JTokenType.String } specId || !HubSpotCatalog.IsKnownSpec((string)specId!))
+        if (RequestBodies.At(body, "connectionSpec", "id") is not JValue { Type: JTokenType.String } specId || !HubSpotCatalog.IsKnownSpec((string)specId!))
         {
             return Fail(FlowCodes.InvalidSpecId, "Please provide a valid spec id.");
         }
 
-        var version = body["connectionSpec"]!["version"];
+        var version = RequestBodies.At(body, "connectionSpec", "version");
         if (version is not null && version.Type != JTokenType.Null && (string?)version != HubSpotCatalog.SpecVersion)
         {
             return Fail(FlowCodes.InvalidSpecId, $"The connection spec {HubSpotCatalog.SpecId} has no version other than {HubSpotCatalog.SpecVersion}.");

@@ -45,7 +45,7 @@ internal static class FlowRules
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var transformation in transformations)
         {
-            var name = RequestBodies.Text(transformation["name"]);
+            var name = RequestBodies.Text(RequestBodies.At(transformation, "name"));
             if (name is not ("Copy" or "Mapping"))
             {
                 return Fail("Every transformation needs a name of Copy or Mapping, the two the CRMToAEP flow spec defines.");
@@ -56,7 +56,7 @@ internal static class FlowRules
                 return Fail($"The {name} transformation is given twice.");
             }
 
-            var parameters = transformation["params"];
+            var parameters = RequestBodies.At(transformation, "params");
             var problem = name == "Copy" ? CopyProblem(parameters, table, columns) : MappingProblem(parameters, table, columns, target, sandbox);
             if (problem is not null)
             {
@@ -69,7 +69,7 @@ internal static class FlowRules
 
     private static FlowError? CopyProblem(JToken? parameters, string table, IReadOnlyList<string> columns)
     {
-        if (RequestBodies.Text(parameters?["deltaColumn"]?["name"]) is not { } deltaColumn)
+        if (RequestBodies.Text(RequestBodies.At(parameters, "deltaColumn", "name")) is not { } deltaColumn)
         {
             return Fail("The Copy transformation needs params.deltaColumn.name, the column that tells new records from old.");
         }
@@ -79,13 +79,13 @@ internal static class FlowRules
             return Fail($"The delta column [{deltaColumn}] is not a column of {table}.");
         }
 
-        return RequestBodies.OptionalText(parameters!["deltaColumn"]!["dateFormat"], "deltaColumn.dateFormat")
-            ?? RequestBodies.OptionalText(parameters["deltaColumn"]!["timezone"], "deltaColumn.timezone");
+        return RequestBodies.OptionalText(RequestBodies.At(parameters, "deltaColumn", "dateFormat"), "deltaColumn.dateFormat")
+            ?? RequestBodies.OptionalText(RequestBodies.At(parameters, "deltaColumn", "timezone"), "deltaColumn.timezone");
     }
 
     private static FlowError? MappingProblem(JToken? parameters, string table, IReadOnlyList<string> columns, StoredEntity target, SandboxStore.Sandbox sandbox)
     {
-        if (RequestBodies.Text(parameters?["mappingId"]) is not { } mappingId)
+        if (RequestBodies.Text(RequestBodies.At(parameters, "mappingId")) is not { } mappingId)
         {
             return Fail("The Mapping transformation needs params.mappingId, the id of a mapping set.");
         }
@@ -97,7 +97,7 @@ internal static class FlowRules
 
         // The mapping version is compared as a number; a string of digits is taken too, since the service
         // states no rule for it and the mapping set's own answer carries it as a number.
-        var version = parameters!["mappingVersion"];
+        var version = RequestBodies.At(parameters, "mappingVersion");
         var versionNumber = version?.Type switch
         {
             JTokenType.Integer => (long?)version,

@@ -106,7 +106,7 @@ internal sealed class MappingSetsEndpoint(SandboxStore store)
         var destinations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mapping in mappings)
         {
-            if (RequestBodies.Text(mapping["sourceAttribute"]) is null || RequestBodies.Text(mapping["destinationXdmPath"]) is not { } destination)
+            if (RequestBodies.Text(RequestBodies.At(mapping, "sourceAttribute")) is null || RequestBodies.Text(RequestBodies.At(mapping, "destinationXdmPath")) is not { } destination)
             {
                 return "Every mapping needs a non-empty sourceAttribute and destinationXdmPath.";
             }

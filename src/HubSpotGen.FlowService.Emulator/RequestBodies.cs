@@ -23,6 +23,20 @@ internal static class RequestBodies
             : (null, ErrorBodies.Flow(FlowError.BadRequest(FlowCodes.BadRequest, "The request body must be one JSON object."), request, resource));
     }
 
+    /// <summary>
+    /// The value at <paramref name="path"/> below <paramref name="token"/>, or null when a step is missing or is not
+    /// an object: a body may put a string where an object belongs, and Newtonsoft's indexers throw on that.
+    /// </summary>
+    public static JToken? At(JToken? token, params string[] path)
+    {
+        foreach (var step in path)
+        {
+            token = token is JObject container ? container[step] : null;
+        }
+
+        return token;
+    }
+
     /// <summary>A required, non-blank string field, or null.</summary>
     public static string? Text(JToken? token) =>
         token is JValue { Type: JTokenType.String } value && !string.IsNullOrWhiteSpace((string?)value) ? (string)value! : null;
@@ -34,12 +48,12 @@ internal static class RequestBodies
     /// <summary>A <c>connectionSpec</c>/<c>flowSpec</c> reference: the id must be <paramref name="isKnown"/> and the version, when given, <paramref name="version"/>.</summary>
     public static FlowError? SpecProblem(JToken? spec, string field, Func<string, bool> isKnown, string version, string expected)
     {
-        if (Text(spec?["id"]) is not { } id || !isKnown(id))
+        if (Text(At(spec, "id")) is not { } id || !isKnown(id))
         {
             return FlowError.BadRequest(FlowCodes.InvalidSpecId, $"Please provide a valid spec id: {field}.id must be {expected}.");
         }
 
-        var sentVersion = spec!["version"];
+        var sentVersion = At(spec, "version");
         return sentVersion is not null && sentVersion.Type != JTokenType.Null && (string?)sentVersion != version
             ? FlowError.BadRequest(FlowCodes.InvalidSpecId, $"{field}.version must be {version}.")
             : null;

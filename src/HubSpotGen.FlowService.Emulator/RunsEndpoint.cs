@@ -125,7 +125,7 @@ internal sealed class RunsEndpoint(SandboxStore store, RunScheduler scheduler)
             return null;
         }
 
-        var sent = RequestBodies.Text(parameters["deltaColumn"]?["name"]);
+        var sent = RequestBodies.Text(RequestBodies.At(parameters, "deltaColumn", "name"));
         var own = (string?)flow.Document["transformations"]!.FirstOrDefault(item => (string?)item["name"] == "Copy")?["params"]?["deltaColumn"]?["name"];
         return sent == own ? null : Fail($"params.deltaColumn.name must be the flow's own delta column, [{own}]; change it on the flow's Copy transformation.");
     }

@@ -105,12 +105,12 @@ internal sealed class SourceConnectionsEndpoint(SandboxStore store)
             return spec;
         }
 
-        if ((string?)body["data"]?["format"] != "tabular")
+        if (RequestBodies.Text(RequestBodies.At(body, "data", "format")) != "tabular")
         {
             return FlowError.BadRequest(FlowCodes.BadRequest, "data.format must be tabular for a HubSpot table.");
         }
 
-        if (RequestBodies.Text(body["params"]?["path"]) is not { } path)
+        if (RequestBodies.Text(RequestBodies.At(body, "params", "path")) is not { } path)
         {
             return FlowError.BadRequest(FlowCodes.BadRequest, "params.path is required: a table path as explore lists it, such as Hubspot.Contacts.");
         }

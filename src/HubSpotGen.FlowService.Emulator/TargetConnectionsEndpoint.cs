@@ -94,7 +94,7 @@ internal sealed class TargetConnectionsEndpoint(SandboxStore store)
             return spec;
         }
 
-        if (RequestBodies.Text(body["params"]?["dataSetId"]) is not { } datasetId)
+        if (RequestBodies.Text(RequestBodies.At(body, "params", "dataSetId")) is not { } datasetId)
         {
             return FlowError.BadRequest(FlowCodes.BadRequest, "params.dataSetId is required: the id of the dataset the records land in.");
         }
@@ -104,7 +104,7 @@ internal sealed class TargetConnectionsEndpoint(SandboxStore store)
             return FlowError.UnknownReference("params.dataSetId", CatalogEndpoint.Resource, datasetId);
         }
 
-        if (RequestBodies.Text(body["data"]?["schema"]?["id"]) is not { } schemaId)
+        if (RequestBodies.Text(RequestBodies.At(body, "data", "schema", "id")) is not { } schemaId)
         {
             return FlowError.BadRequest(FlowCodes.BadRequest, "data.schema.id is required: the $id of the dataset's XDM schema.");
         }
@@ -115,7 +115,7 @@ internal sealed class TargetConnectionsEndpoint(SandboxStore store)
             return FlowError.BadRequest(FlowCodes.BadRequest, $"data.schema.id [{schemaId}] is not the schema of dataset [{dataset.Id}], which is [{datasetSchema}].");
         }
 
-        var version = body["data"]!["schema"]!["version"];
+        var version = RequestBodies.At(body, "data", "schema", "version");
         return version is null || version.Type == JTokenType.Null || FlowSpecCatalog.IsXdmFull((string?)version)
             ? null
             : FlowError.BadRequest(FlowCodes.BadRequest, $"data.schema.version must be {FlowSpecCatalog.XdmFullContentType}.");
