@@ -197,6 +197,20 @@ public sealed class ChainTests : DataflowFixture
         AssertFlowError(await GetDatasetAsync(FlowServiceEmulator.DemoDatasetId, sandbox: null), 400, "2105");
     }
 
+    [Test]
+    public async Task Injected_faults_reach_Catalog_and_Data_Prep_as_they_reach_Flow_Service()
+    {
+        Emulator.FailNext(2, 503);
+
+        var dataset = await GetDatasetAsync(FlowServiceEmulator.DemoDatasetId);
+        var mapping = await PostMappingSetAsync(MappingBody());
+        var after = await GetDatasetAsync(FlowServiceEmulator.DemoDatasetId);
+
+        AssertFlowError(dataset, 503, "1103");
+        AssertFlowError(mapping, 503, "1103");
+        Assert.That(after.Status, Is.EqualTo(200), after.Text);
+    }
+
     private static void AssertReference(Answer answer, int status)
     {
         Assert.That(answer.Status, Is.EqualTo(status), answer.Text);

@@ -93,4 +93,18 @@ public sealed class FlowUpdateTests : DataflowFixture
         AssertFlowError(await SendAsync(staleIfMatch), 412, "1404");
         Assert.That((string?)(await ReadFlowAsync(flowId))["state"], Is.EqualTo("disabled"));
     }
+
+    [Test]
+    public async Task Of_concurrent_patches_with_the_same_etag_exactly_one_succeeds()
+    {
+        var (_, flowId, etag) = await CreateFlowAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(index =>
+            PatchFlowAsync(flowId, etag, $$"""[{ "op": "replace", "path": "/name", "value": "writer {{index}}" }]""")));
+
+        Assert.That(answers.Count(answer => answer.Status == 200), Is.EqualTo(1));
+        Assert.That(answers.Count(answer => answer.Status == 412), Is.EqualTo(7));
+        var winner = answers.Single(answer => answer.Status == 200);
+        Assert.That((string?)(await ReadFlowAsync(flowId))["etag"], Is.EqualTo((string?)winner.Json!["etag"]));
+    }
 }
