@@ -62,7 +62,7 @@ public sealed class FlowServiceEmulator : IDisposable
     public string Url { get; }
 
     /// <summary>
-    /// <see cref="Url"/> plus <c>/data/foundation/flowservice</c>, where every service route lives. It has no
+    /// <see cref="Url"/> plus <c>/data/foundation/flowservice</c>, where every Flow Service route lives. It has no
     /// trailing slash, so append a route to its text (<c>BaseAddress + "/connections"</c>); resolving a relative
     /// URI against it would drop the base path.
     /// </summary>
@@ -82,9 +82,9 @@ public sealed class FlowServiceEmulator : IDisposable
     public FlowServiceEmulatorOptions Options { get; }
 
     /// <summary>Starts an emulator on <c>127.0.0.1</c>, on <see cref="FlowServiceEmulatorOptions.Port"/> or a free port.</summary>
-    /// <param name="options">The accepted credentials and the port; the defaults when null.</param>
+    /// <param name="options">The accepted credentials, the port, the run delay and the clock; the defaults when null.</param>
     /// <returns>The running emulator; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentException">An option is blank or the port is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is blank or null, the port is out of range, or the run delay is negative.</exception>
     public static FlowServiceEmulator Start(FlowServiceEmulatorOptions? options = null)
     {
         var settings = (options ?? new FlowServiceEmulatorOptions()).Copy();
