@@ -161,7 +161,12 @@ internal sealed partial class FlowsEndpoint
                         return FlowError.BadRequest(FlowCodes.BadRequest, $"{operation.Path} can only be replaced, with a transformation object, at an index the flow has (0 to {transformations.Count - 1}).");
                     }
 
-                    transformations[index] = transformation.DeepClone();
+                    // Adobe's update tutorial changes the mapping with a replace of /transformations/0 on a flow whose
+                    // index 0 holds Copy; so a replacement takes the place of the transformation of its own name,
+                    // wherever the flow holds it, and the index only counts when no transformation has that name.
+                    var name = RequestBodies.Text(transformation["name"]);
+                    var sameName = transformations.Select((item, position) => (item, position)).FirstOrDefault(pair => name is not null && RequestBodies.Text(RequestBodies.At(pair.item, "name")) == name);
+                    transformations[sameName.item is not null ? sameName.position : index] = transformation.DeepClone();
                     return null;
                 }
 

@@ -211,15 +211,14 @@ public sealed class AdobeExampleReplayTests : DataflowFixture
         Assert.That((string?)read["name"], Is.EqualTo("Database Dataflow Feb2021"));
         Assert.That((string?)read["etag"], Is.EqualTo((string?)updated.Json["etag"]));
 
-        // Update mapping. Fixed: the example replaces /transformations/0, which in its own flow (and in the collect
-        // example's) holds Copy, so the path names index 1, where Mapping is; and its mappingVersion 2 becomes the
-        // new mapping set's version, 0.
+        // Update mapping: /transformations/0 as written, although index 0 of this flow (as of the tutorial's own)
+        // holds Copy. Fixed: its mappingVersion 2 becomes the new mapping set's version, 0.
         var newMapping = (string)(await PostMappingSetAsync(MappingExample(FlowServiceEmulator.DemoSchemaId))).Json!["id"]!;
         var remapped = await PatchFlowAsync(flowId, (string)updated.Json["etag"]!, $$"""
             [
                 {
                     "op": "replace",
-                    "path": "/transformations/1",
+                    "path": "/transformations/0",
                     "value": {
                         "name": "Mapping",
                         "params": {
@@ -232,7 +231,9 @@ public sealed class AdobeExampleReplayTests : DataflowFixture
             """);
         AssertIdAndEtag(remapped, 200);
         read = (JObject)(await GetAsync("/flows/" + flowId)).Json!["items"]![0]!;
+        Assert.That(read["transformations"]!.Select(item => (string?)item["name"]), Is.EqualTo(new[] { "Copy", "Mapping" }));
         Assert.That((string?)read["transformations"]![1]!["params"]!["mappingId"], Is.EqualTo(newMapping));
+        Assert.That((string?)read["transformations"]![0]!["params"]!["deltaColumn"]!["name"], Is.EqualTo("Added_At"));
     }
 
     private static string MappingExample(string schemaId) => $$"""

@@ -107,4 +107,28 @@ public sealed class FlowUpdateTests : DataflowFixture
         var winner = answers.Single(answer => answer.Status == 200);
         Assert.That((string?)(await ReadFlowAsync(flowId))["etag"], Is.EqualTo((string?)winner.Json!["etag"]));
     }
+
+    [Test]
+    public async Task A_replaced_transformation_takes_the_place_of_the_one_of_its_name_and_the_index_counts_otherwise()
+    {
+        var (chain, flowId, etag) = await CreateFlowAsync();
+        var newMapping = (string)(await PostMappingSetAsync(MappingBody())).Json!["id"]!;
+
+        var mapping = await PatchFlowAsync(flowId, etag, $$"""
+            [{ "op": "replace", "path": "/transformations/0", "value": { "name": "Mapping", "params": { "mappingId": "{{newMapping}}", "mappingVersion": 0 } } }]
+            """);
+        Assert.That(mapping.Status, Is.EqualTo(200), mapping.Text);
+        var copy = await PatchFlowAsync(flowId, (string)mapping.Json!["etag"]!, """
+            [{ "op": "replace", "path": "/transformations/1", "value": { "name": "Copy", "params": { "deltaColumn": { "name": "Vid" } } } }]
+            """);
+        Assert.That(copy.Status, Is.EqualTo(200), copy.Text);
+
+        var transformations = (JArray)(await ReadFlowAsync(flowId))["transformations"]!;
+        Assert.That(transformations.Select(item => (string?)item["name"]), Is.EqualTo(new[] { "Copy", "Mapping" }));
+        Assert.That((string?)transformations[0]["params"]!["deltaColumn"]!["name"], Is.EqualTo("Vid"));
+        Assert.That((string?)transformations[1]["params"]!["mappingId"], Is.EqualTo(newMapping).And.Not.EqualTo(chain.MappingId));
+
+        var unnamed = await PatchFlowAsync(flowId, (string)copy.Json!["etag"]!, """[{ "op": "replace", "path": "/transformations/0", "value": { "name": "Filter", "params": {} } }]""");
+        AssertFlowError(unnamed, 400, "1400");
+    }
 }
