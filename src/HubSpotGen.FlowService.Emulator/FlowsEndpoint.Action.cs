@@ -1,3 +1,5 @@
+using Newtonsoft.Json.Linq;
+
 namespace HubSpotGen.FlowService.Emulator;
 
 internal sealed partial class FlowsEndpoint
@@ -31,7 +33,7 @@ internal sealed partial class FlowsEndpoint
             var state = op + "d";
             if ((string?)flow.Document["state"] != state)
             {
-                var changed = (Newtonsoft.Json.Linq.JObject)flow.Document.DeepClone();
+                var changed = (JObject)flow.Document.DeepClone();
                 changed["state"] = state;
                 EntityDocuments.Touch(changed, flow.Document, request, now);
                 flow.Document = changed;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService.Emulator;
@@ -153,7 +154,7 @@ internal sealed partial class FlowsEndpoint
 
             default:
                 if (operation.Path.StartsWith("/transformations/", StringComparison.Ordinal)
-                    && int.TryParse(operation.Path["/transformations/".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                    && int.TryParse(operation.Path["/transformations/".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
                 {
                     var transformations = (JArray)flow["transformations"]!;
                     if (removing || index >= transformations.Count || operation.Value is not JObject transformation)
