@@ -165,13 +165,25 @@ internal sealed partial class FlowsEndpoint
                     // Adobe's update tutorial changes the mapping with a replace of /transformations/0 on a flow whose
                     // index 0 holds Copy; so a replacement takes the place of the transformation of its own name,
                     // wherever the flow holds it, and the index only counts when no transformation has that name.
-                    var name = RequestBodies.Text(transformation["name"]);
-                    var sameName = transformations.Select((item, position) => (item, position)).FirstOrDefault(pair => name is not null && RequestBodies.Text(RequestBodies.At(pair.item, "name")) == name);
-                    transformations[sameName.item is not null ? sameName.position : index] = transformation.DeepClone();
+                    var sameName = IndexOfName(transformations, RequestBodies.Text(transformation["name"]));
+                    transformations[sameName >= 0 ? sameName : index] = transformation.DeepClone();
                     return null;
                 }
 
                 return FlowError.BadRequest(FlowCodes.UnknownPatchField, $"The path '{operation.Path}' cannot be patched; use /name, /description, /scheduleParams/startTime, /scheduleParams/frequency, /scheduleParams/interval, /scheduleParams/backfill or /transformations/<index>.");
         }
+    }
+
+    private static int IndexOfName(JArray transformations, string? name)
+    {
+        for (var position = 0; name is not null && position < transformations.Count; position++)
+        {
+            if (RequestBodies.Text(RequestBodies.At(transformations[position], "name")) == name)
+            {
+                return position;
+            }
+        }
+
+        return -1;
     }
 }
