@@ -8,7 +8,7 @@ internal sealed partial class ConnectionsEndpoint
     /// </summary>
     public EmulatorResponse Explore(EmulatorRequest request, string sandboxName, string id)
     {
-        var exists = store.Use(sandboxName, sandbox => sandbox.Find(id) is not null);
+        var exists = store.Use(sandboxName, sandbox => sandbox.Connections.Find(id) is not null);
         if (!exists)
         {
             return NotFound(request, id);

@@ -18,7 +18,7 @@ internal sealed partial class ConnectionsEndpoint
 
         return store.Use(sandboxName, sandbox =>
         {
-            if (sandbox.Find(id) is not { } stored)
+            if (sandbox.Connections.Find(id) is not { } stored)
             {
                 return NotFound(request, id);
             }
@@ -29,11 +29,9 @@ internal sealed partial class ConnectionsEndpoint
                 return Refuse(request, FlowError.BadRequest(FlowCodes.IfMatchMissing, "The If-Match header is required; send the connection's current etag."), stored.Id);
             }
 
-            // The etag is compared exactly as the service handed it out, quotes included.
-            if (!string.Equals(ifMatch, stored.Etag, StringComparison.Ordinal))
+            if (!Etags.Matches(ifMatch, stored.Etag))
             {
-                var message = $"Supplied version=[{ifMatch}] does not match the current version on entity=[{stored.Etag}]";
-                return Refuse(request, new FlowError(412, FlowCodes.VersionMismatch, "Precondition failed", message), stored.Id);
+                return Refuse(request, FlowError.VersionMismatch(ifMatch, stored.Etag), stored.Id);
             }
 
             if (JsonBody.IsEmpty(request.Body))
@@ -63,16 +61,9 @@ internal sealed partial class ConnectionsEndpoint
                 return Refuse(request, FlowError.BadRequest(FlowCodes.BadRequest, problem), stored.Id);
             }
 
-            var etag = NewEtag(stored.Etag);
-            // A change in the same millisecond as the last one still moves updatedAt forward.
-            var updatedAt = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), (long)stored.Document["updatedAt"]! + 1);
-            changed["updatedAt"] = updatedAt;
-            changed["updatedBy"] = EmulatorUser;
-            changed["updatedClient"] = request.Header("x-api-key");
-            changed["version"] = etag;
-            changed["etag"] = etag;
+            EntityDocuments.Touch(changed, stored.Document, request, store.Clock.GetUtcNow());
             stored.Document = changed;
-            return EmulatorResponse.Json(200, Reference(stored));
+            return EmulatorResponse.Json(200, EntityDocuments.Reference(stored));
         });
     }
 }

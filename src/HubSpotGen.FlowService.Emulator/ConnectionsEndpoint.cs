@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService.Emulator;
@@ -7,12 +6,9 @@ namespace HubSpotGen.FlowService.Emulator;
 /// <c>/connections</c> and <c>/connections/{id}</c>: create, read, delete here; list, patch and explore in the
 /// other parts. Every answer that carries a connection goes through <see cref="SecretMasking"/>.
 /// </summary>
-internal sealed partial class ConnectionsEndpoint(ConnectionStore store)
+internal sealed partial class ConnectionsEndpoint(SandboxStore store)
 {
     public const string Resource = "connections";
-
-    /// <summary>Who the emulator records as creator and updater; it does not decode tokens into identities.</summary>
-    public const string EmulatorUser = "emulator-user@AdobeID";
 
     public EmulatorResponse Create(EmulatorRequest request, string sandboxName)
     {
@@ -31,29 +27,40 @@ internal sealed partial class ConnectionsEndpoint(ConnectionStore store)
             return Refuse(request, FlowError.BadRequest(FlowCodes.BadRequest, "The request body must be one JSON object."));
         }
 
-        var (document, error) = NewConnection(body, request);
-        if (error is not null)
+        if (Problem(body) is { } error)
         {
             return Refuse(request, error);
         }
 
         var stored = store.Use(sandboxName, sandbox =>
-        {
-            document!["sandboxId"] = sandbox.Id;
-            document["sandboxName"] = sandbox.Name;
-            return sandbox.Add(document);
-        });
-        return EmulatorResponse.Json(201, Reference(stored))
+            sandbox.Connections.Add(new StoredEntity(NewConnection(body, request, sandbox, store.Clock.GetUtcNow()))));
+        return EmulatorResponse.Json(201, EntityDocuments.Reference(stored))
             .WithHeader("Location", FlowServiceEmulator.ServiceBasePath + "/connections/" + stored.Id);
     }
 
     public EmulatorResponse Get(EmulatorRequest request, string sandboxName, string id) =>
-        store.Use(sandboxName, sandbox => sandbox.Find(id) is { } stored
+        store.Use(sandboxName, sandbox => sandbox.Connections.Find(id) is { } stored
             ? EmulatorResponse.Json(200, new JObject { ["items"] = new JArray(SecretMasking.Masked(stored.Document)) })
             : NotFound(request, id));
 
+    /// <summary>Deletes the connection unless a flow still reads through it (FLOW-1418-400, naming the flows).</summary>
     public EmulatorResponse Delete(EmulatorRequest request, string sandboxName, string id) =>
-        store.Use(sandboxName, sandbox => sandbox.Remove(id) ? EmulatorResponse.NoContent() : NotFound(request, id));
+        store.Use(sandboxName, sandbox =>
+        {
+            if (sandbox.Connections.Find(id) is not { } stored)
+            {
+                return NotFound(request, id);
+            }
+
+            var flows = sandbox.FlowsUsingConnection(stored.Id);
+            if (flows.Count > 0)
+            {
+                return Refuse(request, FlowError.UsedByFlows(Resource, stored.Id, flows.Select(flow => flow.Id)), stored.Id);
+            }
+
+            sandbox.Connections.Remove(stored.Id);
+            return EmulatorResponse.NoContent();
+        });
 
     private static EmulatorResponse Refuse(EmulatorRequest request, FlowError error, string? entityId = null) =>
         ErrorBodies.Flow(error, request, Resource, entityId);
@@ -61,10 +68,8 @@ internal sealed partial class ConnectionsEndpoint(ConnectionStore store)
     private static EmulatorResponse NotFound(EmulatorRequest request, string id) =>
         Refuse(request, FlowError.NotFound(Resource, id), id);
 
-    private static JObject Reference(StoredConnection stored) => new() { ["id"] = stored.Id, ["etag"] = stored.Etag };
-
-    /// <summary>Validates the create body and builds the stored document (sandbox fields are added by the caller).</summary>
-    private static (JObject? Document, FlowError? Error) NewConnection(JObject body, EmulatorRequest request)
+    /// <summary>What is wrong with a create body, or null when it can be stored.</summary>
+    private static FlowError? Problem(JObject body)
     {
         if (body["name"] is not JValue { Type: JTokenType.String } name || string.IsNullOrWhiteSpace((string?)name))
         {
@@ -77,12 +82,12 @@ internal sealed partial class ConnectionsEndpoint(ConnectionStore store)
             return Fail(FlowCodes.BadRequest, "description must be a string.");
         }
 
-        if (body["connectionSpec"]?["id"] is not JValue { Type: JTokenType.String } specId || !HubSpotCatalog.IsKnownSpec((string)specId!))
+        if (RequestBodies.At(body, "connectionSpec", "id") is not JValue { Type: JTokenType.String } specId || !HubSpotCatalog.IsKnownSpec((string)specId!))
         {
             return Fail(FlowCodes.InvalidSpecId, "Please provide a valid spec id.");
         }
 
-        var version = body["connectionSpec"]!["version"];
+        var version = RequestBodies.At(body, "connectionSpec", "version");
         if (version is not null && version.Type != JTokenType.Null && (string?)version != HubSpotCatalog.SpecVersion)
         {
             return Fail(FlowCodes.InvalidSpecId, $"The connection spec {HubSpotCatalog.SpecId} has no version other than {HubSpotCatalog.SpecVersion}.");
@@ -98,57 +103,25 @@ internal sealed partial class ConnectionsEndpoint(ConnectionStore store)
             return Fail(FlowCodes.AuthSpecNotFound, $"Auth spec '{(string?)specName}' was not found for connection spec {HubSpotCatalog.SpecId}.");
         }
 
-        if (HubSpotCatalog.ParamsProblem(auth["params"]) is { } problem)
-        {
-            return Fail(FlowCodes.BadRequest, problem);
-        }
+        return HubSpotCatalog.ParamsProblem(auth["params"]) is { } problem ? Fail(FlowCodes.BadRequest, problem) : null;
+    }
 
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var etag = NewEtag(null);
-        var client = request.Header("x-api-key");
-        var document = new JObject
-        {
-            ["id"] = Guid.NewGuid().ToString("D"),
-            ["createdAt"] = now,
-            ["updatedAt"] = now,
-            ["createdBy"] = EmulatorUser,
-            ["updatedBy"] = EmulatorUser,
-            ["createdClient"] = client,
-            ["updatedClient"] = client,
-            ["sandboxId"] = null,
-            ["sandboxName"] = null,
-            ["imsOrgId"] = request.Header("x-gw-ims-org-id"),
-            ["name"] = name.DeepClone(),
-        };
-        if (description is { Type: JTokenType.String })
+    /// <summary>The stored document of a create body that <see cref="Problem"/> passed.</summary>
+    private static JObject NewConnection(JObject body, EmulatorRequest request, SandboxStore.Sandbox sandbox, DateTimeOffset now)
+    {
+        var document = EntityDocuments.New(request, sandbox, now);
+        document["name"] = body["name"]!.DeepClone();
+        if (body["description"] is { Type: JTokenType.String } description)
         {
             document["description"] = description.DeepClone();
         }
 
         document["connectionSpec"] = new JObject { ["id"] = HubSpotCatalog.SpecId, ["version"] = HubSpotCatalog.SpecVersion };
         document["state"] = "enabled";
-        document["auth"] = new JObject { ["specName"] = HubSpotCatalog.AuthSpecName, ["params"] = auth["params"]!.DeepClone() };
-        document["version"] = etag;
-        document["etag"] = etag;
-        return (document, null);
+        document["auth"] = new JObject { ["specName"] = HubSpotCatalog.AuthSpecName, ["params"] = body["auth"]!["params"]!.DeepClone() };
+        EntityDocuments.Stamp(document, now);
+        return document;
     }
 
-    /// <summary>
-    /// An etag in the service's own shape, double quotes included; never the one it replaces, so every change
-    /// is visible to If-Match.
-    /// </summary>
-    private static string NewEtag(string? previous)
-    {
-        while (true)
-        {
-            var seconds = (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            var etag = $"\"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-0000-0200-0000-{seconds:x8}0000\"";
-            if (etag != previous)
-            {
-                return etag;
-            }
-        }
-    }
-
-    private static (JObject?, FlowError?) Fail(int code, string message) => (null, FlowError.BadRequest(code, message));
+    private static FlowError Fail(int code, string message) => FlowError.BadRequest(code, message);
 }

@@ -10,6 +10,18 @@ internal sealed record FlowError(int Status, int Code, string Title, string Mess
 
     public static FlowError NotFound(string resource, string id) =>
         new(404, FlowCodes.NotFound, "Resource not found", $"{resource} not found with id = [{id}]");
+
+    /// <summary>An If-Match that names another version; the text is the one the service's examples show.</summary>
+    public static FlowError VersionMismatch(string supplied, string current) =>
+        new(412, FlowCodes.VersionMismatch, "Version not matching", $"Supplied version=[{supplied}] does not match the current version on entity=[{current}]");
+
+    /// <summary>A connection that flows still use cannot be deleted; the message names them, so the caller knows what to delete first.</summary>
+    public static FlowError UsedByFlows(string resource, string id, IEnumerable<string> flowIds) =>
+        new(400, FlowCodes.UsedByFlows, "Invalid request", $"The {resource} entity [{id}] is used by the flows [{string.Join(", ", flowIds)}] and cannot be deleted; delete the flows first.");
+
+    /// <summary>A body that names an entity the sandbox does not hold: the request is at fault, not the route, so 400.</summary>
+    public static FlowError UnknownReference(string field, string resource, string id) =>
+        BadRequest(FlowCodes.BadRequest, $"{field}: {resource} not found with id = [{id}]");
 }
 
 /// <summary>
@@ -34,12 +46,18 @@ internal static class FlowCodes
     public const int InvalidSpecId = 1413;
     public const int ConnectionSpecChange = 1414;
     public const int AuthSpecNotFound = 1415;
+    public const int UsedByFlows = 1418;
     public const int BadOrderBy = 1432;
+    public const int UnknownOrderByField = 1433;
+    public const int PatchOpNotAllowed = 1434;
     public const int OperatorNotImplemented = 1440;
     public const int MultipleValuesNotAllowed = 1443;
+    public const int RangeOnId = 1448;
     public const int BadFilterField = 1449;
     public const int BadFilterOperator = 1450;
-    public const int BadFilterValue = 1451;
+    public const int UnknownQueryParameter = 1451;
+    public const int BadTimeFilterValue = 1452;
+    public const int EmptyFilterValue = 1453;
     public const int UnknownPatchField = 1455;
     public const int SandboxNameMissing = 2105;
 }
@@ -82,6 +100,20 @@ internal static class ErrorBodies
             ["status"] = 400,
             ["title"] = "BadRequestError",
             ["detail"] = "A valid content-type must be specified",
+        });
+
+    /// <summary>
+    /// Catalog's and Data Prep's refusals. Their codes are not part of the facts the emulator works from, so
+    /// the body is problem-style without a FLOW code: a client that reads FLOW codes must not mistake it for one.
+    /// </summary>
+    public static EmulatorResponse Problem(int status, string title, string detail, EmulatorRequest request) =>
+        EmulatorResponse.Json(status, new JObject
+        {
+            ["type"] = "about:blank",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+            ["request-id"] = request.RequestId,
         });
 
     /// <summary>The IMS style, <c>{error, error_description}</c>.</summary>

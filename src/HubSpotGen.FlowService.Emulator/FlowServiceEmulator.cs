@@ -10,9 +10,11 @@ using WireMock.Settings;
 namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
-/// A stateful Adobe Flow Service for tests, listening on loopback: base connections per sandbox, the Platform
-/// gateway's header checks, an IMS token endpoint, and faults on request. Start one per test or per fixture
-/// (with <see cref="Reset"/> between tests) and point the client at <see cref="BaseAddress"/>.
+/// A stateful Adobe Flow Service for tests, listening on loopback, with the Catalog and Data Prep calls a
+/// dataflow needs on the same host: per sandbox, base, source and target connections, datasets, mapping sets,
+/// flows and their runs; the Platform gateway's header checks, an IMS token endpoint, and faults on request.
+/// Start one per test or per fixture (with <see cref="Reset"/> between tests) and point the client at
+/// <see cref="PlatformAddress"/> or <see cref="BaseAddress"/>.
 /// </summary>
 /// <remarks>The behaviours the real service leaves undocumented, and what the emulator chose, are in the project's README.</remarks>
 public sealed class FlowServiceEmulator : IDisposable
@@ -20,23 +22,38 @@ public sealed class FlowServiceEmulator : IDisposable
     /// <summary>The Flow Service base path on the Platform gateway.</summary>
     internal const string ServiceBasePath = "/data/foundation/flowservice";
 
+    /// <summary>The Catalog base path on the Platform gateway.</summary>
+    internal const string CatalogBasePath = "/data/foundation/catalog";
+
+    /// <summary>The Data Prep (conversion) base path on the Platform gateway.</summary>
+    internal const string ConversionBasePath = "/data/foundation/conversion";
+
+    /// <summary>The Catalog id of the dataset every sandbox starts with.</summary>
+    public const string DemoDatasetId = "65f0c0ffee0000e0a1a1a1a1";
+
+    /// <summary>The <c>$id</c> of the demo dataset's XDM schema.</summary>
+    public const string DemoSchemaId = "https://ns.adobe.com/emulator/schemas/hubspot-contacts";
+
     /// <summary>The IMS v3 token path.</summary>
     internal const string ImsTokenPath = "/ims/token/v3";
 
     private const int StartAttempts = 5;
 
     private readonly WireMockServer _server;
-    private readonly ConnectionStore _store;
+    private readonly SandboxStore _store;
     private readonly FaultInjection _faults;
+    private readonly CatalogEndpoint _catalog;
     private int _disposed;
 
-    private FlowServiceEmulator(WireMockServer server, string url, FlowServiceEmulatorOptions options, ConnectionStore store, FaultInjection faults)
+    private FlowServiceEmulator(WireMockServer server, string url, FlowServiceEmulatorOptions options, SandboxStore store, FaultInjection faults, CatalogEndpoint catalog)
     {
         _server = server;
         _store = store;
         _faults = faults;
+        _catalog = catalog;
         Url = url;
         Options = options;
+        PlatformAddress = new Uri(url);
         BaseAddress = new Uri(url + ServiceBasePath);
         ImsTokenAddress = new Uri(url + ImsTokenPath);
     }
@@ -45,11 +62,18 @@ public sealed class FlowServiceEmulator : IDisposable
     public string Url { get; }
 
     /// <summary>
-    /// <see cref="Url"/> plus <c>/data/foundation/flowservice</c>, where every service route lives. It has no
+    /// <see cref="Url"/> plus <c>/data/foundation/flowservice</c>, where every Flow Service route lives. It has no
     /// trailing slash, so append a route to its text (<c>BaseAddress + "/connections"</c>); resolving a relative
     /// URI against it would drop the base path.
     /// </summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// The Platform gateway's address, <see cref="Url"/> as a URI: Flow Service answers under
+    /// <c>/data/foundation/flowservice</c>, Catalog under <c>/data/foundation/catalog</c> and Data Prep under
+    /// <c>/data/foundation/conversion</c>, as on <c>platform.adobe.io</c>.
+    /// </summary>
+    public Uri PlatformAddress { get; }
 
     /// <summary><see cref="Url"/> plus <c>/ims/token/v3</c>, the IMS OAuth server-to-server token endpoint.</summary>
     public Uri ImsTokenAddress { get; }
@@ -58,21 +82,24 @@ public sealed class FlowServiceEmulator : IDisposable
     public FlowServiceEmulatorOptions Options { get; }
 
     /// <summary>Starts an emulator on <c>127.0.0.1</c>, on <see cref="FlowServiceEmulatorOptions.Port"/> or a free port.</summary>
-    /// <param name="options">The accepted credentials and the port; the defaults when null.</param>
+    /// <param name="options">The accepted credentials, the port, the run delay and the clock; the defaults when null.</param>
     /// <returns>The running emulator; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentException">An option is blank or the port is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is blank or null, the port is out of range, or the run delay is negative.</exception>
     public static FlowServiceEmulator Start(FlowServiceEmulatorOptions? options = null)
     {
         var settings = (options ?? new FlowServiceEmulatorOptions()).Copy();
         settings.Validate();
-        var store = new ConnectionStore();
+        var scheduler = new RunScheduler(settings.RunDuration);
+        var store = new SandboxStore(settings.Clock, scheduler);
+        store.Seed(DemoDataset.Seed);
         var faults = new FaultInjection();
-        var tokens = new IssuedTokens();
+        var tokens = new IssuedTokens(settings.Clock);
+        var endpoints = new Endpoints(store, scheduler);
         var router = new RequestRouter(
             new GatewayCheck(settings, tokens),
             faults,
-            new ConnectionsEndpoint(store),
-            new ImsTokenEndpoint(settings, tokens));
+            new ImsTokenEndpoint(settings, tokens),
+            endpoints);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -98,7 +125,7 @@ public sealed class FlowServiceEmulator : IDisposable
 
             server.Given(Request.Create().UsingAnyMethod())
                 .RespondWith(Response.Create().WithCallback(router.Handle));
-            return new FlowServiceEmulator(server, url, settings, store, faults);
+            return new FlowServiceEmulator(server, url, settings, store, faults, endpoints.Catalog);
         }
     }
 
@@ -142,8 +169,27 @@ public sealed class FlowServiceEmulator : IDisposable
     }
 
     /// <summary>
-    /// Forgets every connection in every sandbox and every pending fault. Tokens the IMS endpoint issued stay
-    /// valid, as a client may still hold one.
+    /// Adds a dataset to one sandbox's Catalog, for a target connection to write to. Every sandbox already holds
+    /// the demo dataset (<see cref="DemoDatasetId"/>, schema <see cref="DemoSchemaId"/>); datasets added here
+    /// are forgotten by <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="sandboxName">The sandbox, exactly as clients send it in <c>x-sandbox-name</c>.</param>
+    /// <param name="name">The dataset's name.</param>
+    /// <param name="schemaId">The <c>$id</c> of its XDM schema, which target connections and mapping sets must name.</param>
+    /// <returns>The new dataset's Catalog id (24 hex digits).</returns>
+    /// <exception cref="ArgumentException">A blank argument.</exception>
+    public string AddDataset(string sandboxName, string name, string schemaId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sandboxName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(schemaId);
+        return _catalog.Add(sandboxName, name, schemaId).Id;
+    }
+
+    /// <summary>
+    /// Forgets everything in every sandbox (connections, datasets added by <see cref="AddDataset"/>, mapping
+    /// sets, flows, runs) and every pending fault; sandboxes start again with only the demo dataset. Tokens the
+    /// IMS endpoint issued stay valid, as a client may still hold one.
     /// </summary>
     public void Reset()
     {

@@ -28,6 +28,19 @@ public sealed class FlowServiceEmulatorOptions
     /// <summary>The loopback port to listen on; null picks a free one.</summary>
     public int? Port { get; set; }
 
+    /// <summary>
+    /// How long a dataflow run stays <c>inProgress</c> before it succeeds; 1 s by default, so a demo sees both
+    /// states. Zero makes a run succeed the moment it starts.
+    /// </summary>
+    public TimeSpan RunDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The emulator's clock: when schedules come due, when runs finish, when IMS tokens expire, and every
+    /// <c>createdAt</c>. Tests pass a
+    /// clock they move by hand, so that a run's life is a matter of setting the time, not of waiting.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>A copy, so that changing the caller's object after start cannot change what a running emulator accepts.</summary>
     internal FlowServiceEmulatorOptions Copy() => new()
     {
@@ -37,6 +50,8 @@ public sealed class FlowServiceEmulatorOptions
         ClientId = ClientId,
         ClientSecret = ClientSecret,
         Port = Port,
+        RunDuration = RunDuration,
+        Clock = Clock,
     };
 
     /// <summary>Throws for a value the gateway could never match, naming every such value at once.</summary>
@@ -48,6 +63,16 @@ public sealed class FlowServiceEmulatorOptions
         AddIfBlank(problems, ImsOrgId, nameof(ImsOrgId));
         AddIfBlank(problems, ClientId, nameof(ClientId));
         AddIfBlank(problems, ClientSecret, nameof(ClientSecret));
+        if (RunDuration < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(RunDuration)} must not be negative");
+        }
+
+        if (Clock is null)
+        {
+            problems.Add($"{nameof(Clock)} must not be null");
+        }
+
         if (Port is < 1 or > 65535)
         {
             problems.Add($"{nameof(Port)} must be between 1 and 65535, or null for a free port");

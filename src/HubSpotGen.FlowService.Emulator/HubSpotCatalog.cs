@@ -4,8 +4,8 @@ namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
 /// What the emulator knows about HubSpot: its connection spec (the only one it serves) and the tables an
-/// explore of a HubSpot connection shows. Ids, names and the auth spec are the documented ones; the table
-/// list and columns are a plausible sample, not HubSpot's full catalog.
+/// explore of a HubSpot connection shows. Ids, names and the auth spec are the documented ones; the tables
+/// are the documented ones, not HubSpot's full catalog.
 /// </summary>
 internal static class HubSpotCatalog
 {
@@ -17,39 +17,45 @@ internal static class HubSpotCatalog
     /// <summary>The auth params in spec order; all are required, and all but the client id are passwords.</summary>
     private static readonly string[] AuthParams = ["clientId", "clientSecret", "accessToken", "refreshToken"];
 
+    /// <summary>
+    /// The tables Adobe's HubSpot tutorials show, with their documented names (equal to their paths) and the
+    /// documented Contacts columns; the other columns, and how many rows each table holds, are the emulator's
+    /// sample. Contacts and Blog_Comments have exactly one date-time column, All_Deals two and Blog_Authors none,
+    /// so a client's choice of a delta column meets all three cases.
+    /// </summary>
     private static readonly Table[] Tables =
     [
-        new("Contacts",
+        new("Hubspot.Contacts", 25,
         [
-            Long("Vid"), Text("Email"), Text("FirstName"), Text("LastName"), Text("Company"), Text("LifecycleStage"),
-            DateTime("CreatedAt"), DateTime("LastModifiedDate"),
+            Long("Vid"), Long("Portal_Id"), DateTime("Added_At"), Text("Properties_Firstname_Value"),
+            Text("Properties_Lastname_Value"), Text("Properties_Email_Value"), Text("Properties_Company_Value"),
         ]),
-        new("Companies",
+        new("Hubspot.All_Deals", 12,
         [
-            Long("CompanyId"), Text("Name"), Text("Domain"), Text("Industry"), Long("NumberOfEmployees"),
-            DateTime("CreatedAt"), DateTime("LastModifiedDate"),
+            Long("Deal_Id"), Long("Portal_Id"), Boolean("Is_Deleted"), Text("Properties_Dealname_Value"),
+            Number("Properties_Amount_Value"), DateTime("Properties_Createdate_Value"), DateTime("Properties_Closedate_Value"),
         ]),
-        new("Deals",
+        new("Hubspot.Blog_Authors", 3,
         [
-            Long("DealId"), Text("DealName"), Text("Pipeline"), Text("DealStage"), Number("Amount"),
-            DateTime("CloseDate"), DateTime("CreatedAt"),
+            Long("Id"), Long("Portal_Id"), Text("Full_Name"), Text("Email"), Text("Slug"),
         ]),
-        new("Tickets",
+        new("Hubspot.Blog_Comments", 8,
         [
-            Long("TicketId"), Text("Subject"), Text("Content"), Text("Priority"), Text("Pipeline"), Text("PipelineStage"),
-            DateTime("CreatedAt"),
-        ]),
-        new("Owners",
-        [
-            Long("OwnerId"), Text("Email"), Text("FirstName"), Text("LastName"), DateTime("CreatedAt"),
-        ]),
-        new("Engagements",
-        [
-            Long("EngagementId"), Text("Type"), Long("OwnerId"), Text("Body"), DateTime("Timestamp"),
+            Long("Id"), Long("Portal_Id"), Long("Content_Id"), Text("Comment"), Text("User_Name"), DateTime("Created_At"),
         ]),
     ];
 
-    public static bool IsKnownSpec(string id) => string.Equals(ConnectionStore.NormalizeId(id), SpecId, StringComparison.Ordinal);
+    public static bool IsKnownSpec(string id) => string.Equals(SandboxStore.NormalizeId(id), SpecId, StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="path"/> is a table that explore lists.</summary>
+    public static bool IsKnownTable(string path) => Find(path) is not null;
+
+    /// <summary>How many rows the table holds, which is what a run of a flow reading it counts.</summary>
+    public static int RowCount(string path) => Find(path)?.Rows ?? 0;
+
+    /// <summary>The column names of the table, in explore's order; empty for an unknown path.</summary>
+    public static IReadOnlyList<string> ColumnNames(string path) =>
+        Find(path)?.Columns.Select(column => (string)column["name"]!).ToList() ?? [];
 
     /// <summary>The connection spec item, shaped as the spec's <c>ConnectionSpec</c> schema.</summary>
     public static JObject Spec()
@@ -139,7 +145,7 @@ internal static class HubSpotCatalog
             items.Add(new JObject
             {
                 ["type"] = "table",
-                ["name"] = table.Name,
+                ["name"] = table.Path,
                 ["path"] = table.Path,
                 ["canPreview"] = true,
                 ["canFetchSchema"] = true,
@@ -152,22 +158,21 @@ internal static class HubSpotCatalog
     /// <summary>The table description at <c>objectType=table</c>, shaped as the spec's <c>ExploreTable</c>; null for an unknown path.</summary>
     public static JObject? TableDescription(string path)
     {
-        foreach (var table in Tables)
+        if (Find(path) is not { } table)
         {
-            if (string.Equals(table.Path, path, StringComparison.Ordinal))
-            {
-                var columns = new JArray();
-                foreach (var column in table.Columns)
-                {
-                    columns.Add(column.DeepClone());
-                }
-
-                return new JObject { ["format"] = "flat", ["schema"] = new JObject { ["columns"] = columns } };
-            }
+            return null;
         }
 
-        return null;
+        var columns = new JArray();
+        foreach (var column in table.Columns)
+        {
+            columns.Add(column.DeepClone());
+        }
+
+        return new JObject { ["format"] = "flat", ["schema"] = new JObject { ["columns"] = columns } };
     }
+
+    private static Table? Find(string path) => Array.Find(Tables, table => string.Equals(table.Path, path, StringComparison.Ordinal));
 
     private static JObject Text(string name) =>
         new() { ["name"] = name, ["type"] = "string", ["xdm"] = new JObject { ["type"] = "string" } };
@@ -193,8 +198,9 @@ internal static class HubSpotCatalog
             ["meta:xdmType"] = "date-time",
         };
 
-    private sealed record Table(string Name, JObject[] Columns)
-    {
-        public string Path => "Hubspot." + Name;
-    }
+    private static JObject Boolean(string name) =>
+        new() { ["name"] = name, ["type"] = "boolean", ["xdm"] = new JObject { ["type"] = "boolean" } };
+
+    /// <summary>A table: its path (HubSpot tables are named by their path), how many rows it holds, and its columns.</summary>
+    private sealed record Table(string Path, int Rows, JObject[] Columns);
 }

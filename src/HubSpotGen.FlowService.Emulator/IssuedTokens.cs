@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 
 namespace HubSpotGen.FlowService.Emulator;
 
-/// <summary>Bearer tokens the IMS endpoint handed out, accepted by the gateway until they expire.</summary>
-internal sealed class IssuedTokens
+/// <summary>Bearer tokens the IMS endpoint handed out, accepted by the gateway until they expire on the emulator's clock.</summary>
+internal sealed class IssuedTokens(TimeProvider clock)
 {
     /// <summary>The lifetime IMS v3 reports for a server-to-server token.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(86399);
@@ -16,7 +16,7 @@ internal sealed class IssuedTokens
         var token = "emulator-ims-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         lock (_gate)
         {
-            _expiries[token] = DateTimeOffset.UtcNow + Lifetime;
+            _expiries[token] = clock.GetUtcNow() + Lifetime;
         }
 
         return token;
@@ -26,7 +26,7 @@ internal sealed class IssuedTokens
     {
         lock (_gate)
         {
-            return _expiries.TryGetValue(token, out var expiry) && DateTimeOffset.UtcNow < expiry;
+            return _expiries.TryGetValue(token, out var expiry) && clock.GetUtcNow() < expiry;
         }
     }
 }

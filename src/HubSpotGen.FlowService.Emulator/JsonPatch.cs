@@ -36,9 +36,14 @@ internal static class JsonPatch
                 return Fail(FlowCodes.BadRequest, "Every JSON Patch operation must be an object with op and path.");
             }
 
-            if (operation["op"] is not JValue { Type: JTokenType.String } opToken || (string)opToken! is not ("add" or "replace" or "remove"))
+            if (operation["op"] is not JValue { Type: JTokenType.String } opToken)
             {
-                return Fail(FlowCodes.BadRequest, "Every JSON Patch op must be add, replace or remove.");
+                return Fail(FlowCodes.BadRequest, "Every JSON Patch operation needs an op.");
+            }
+
+            if ((string)opToken! is not ("add" or "replace" or "remove"))
+            {
+                return Fail(FlowCodes.PatchOpNotAllowed, "Every JSON Patch op must be add, replace or remove, in lower case.");
             }
 
             if (operation["path"] is not JValue { Type: JTokenType.String } pathToken)

@@ -5,7 +5,7 @@ using System.Text;
 namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
-/// The query of <c>GET /connections</c>: filters, order, page size, count and where a continued listing
+/// The query of a list route (<c>GET /connections</c>, <c>/flows</c>, <c>/runs</c>…): filters, order, page size, count and where a continued listing
 /// resumes. The continuation token is base64url of the offset and a fingerprint of the sandbox, filters and
 /// order, so a token cannot be replayed against a different listing.
 /// </summary>
@@ -13,8 +13,9 @@ internal sealed class ListQuery
 {
     public const int MaxLimit = 100;
 
-    private ListQuery(List<PropertyFilter> filters, SortOrder order, int? limit, bool count, int offset, string fingerprint)
+    private ListQuery(ListShape shape, List<PropertyFilter> filters, SortOrder order, int? limit, bool count, int offset, string fingerprint)
     {
+        Shape = shape;
         Filters = filters;
         Order = order;
         Limit = limit;
@@ -23,22 +24,35 @@ internal sealed class ListQuery
         Fingerprint = fingerprint;
     }
 
+    public ListShape Shape { get; }
+
     public IReadOnlyList<PropertyFilter> Filters { get; }
 
     public SortOrder Order { get; }
 
-    /// <summary>The page size; null returns every remaining connection.</summary>
+    /// <summary>The page size; null returns every remaining entity.</summary>
     public int? Limit { get; }
 
     public bool Count { get; }
 
-    /// <summary>How many connections earlier pages already returned.</summary>
+    /// <summary>How many entities earlier pages already returned.</summary>
     public int Offset { get; }
 
     private string Fingerprint { get; }
 
-    public static (ListQuery? Query, FlowError? Error) Parse(EmulatorRequest request, string sandboxName)
+    /// <summary>The parameters a list takes; any other is refused, as the service does (1451).</summary>
+    private static readonly HashSet<string> Parameters = new(StringComparer.Ordinal) { "property", "limit", "orderby", "continuationToken", "count" };
+
+    public static (ListQuery? Query, FlowError? Error) Parse(EmulatorRequest request, string sandboxName, ListShape shape)
     {
+        foreach (var pair in request.Query)
+        {
+            if (!Parameters.Contains(pair.Key))
+            {
+                return Fail(FlowCodes.UnknownQueryParameter, $"The query parameter '{pair.Key}' is not known; a list takes property, limit, orderby, continuationToken and count.");
+            }
+        }
+
         var count = false;
         if (request.QueryValue("count") is { } countText)
         {
@@ -68,7 +82,7 @@ internal sealed class ListQuery
         var filters = new List<PropertyFilter>();
         foreach (var expression in request.QueryValues("property"))
         {
-            var (filter, error) = PropertyFilter.Parse(expression);
+            var (filter, error) = PropertyFilter.Parse(expression, shape);
             if (error is not null)
             {
                 return (null, error);
@@ -79,13 +93,13 @@ internal sealed class ListQuery
         }
 
         var orderby = request.QueryValue("orderby");
-        var (order, orderError) = SortOrder.Parse(orderby);
+        var (order, orderError) = SortOrder.Parse(orderby, shape);
         if (orderError is not null)
         {
             return (null, orderError);
         }
 
-        var fingerprint = FingerprintOf(sandboxName, expressions, orderby?.Trim());
+        var fingerprint = FingerprintOf(shape.Route + "\n" + sandboxName, expressions, orderby?.Trim());
         var offset = 0;
         if (!count && request.QueryValue("continuationToken") is { } token)
         {
@@ -97,16 +111,16 @@ internal sealed class ListQuery
             offset = resumed;
         }
 
-        return (new ListQuery(filters, order!, limit, count, offset, fingerprint), null);
+        return (new ListQuery(shape, filters, order!, limit, count, offset, fingerprint), null);
     }
 
     /// <summary>
-    /// <c>/connections?</c> plus the query as received (minus any old token) and the next token, relative to the
+    /// The route (<c>/connections?</c>, <c>/runs?</c>…) plus the query as received (minus any old token) and the next token, relative to the
     /// service base path as the documented example is.
     /// </summary>
     public string NextHref(EmulatorRequest request, int nextOffset)
     {
-        var href = new StringBuilder("/connections?");
+        var href = new StringBuilder(Shape.Route).Append('?');
         foreach (var pair in request.Query)
         {
             if (pair.Key == "continuationToken")
@@ -147,10 +161,10 @@ internal sealed class ListQuery
     }
 
     // Filters are ANDed, so their order does not change the listing and is left out of the fingerprint.
-    private static string FingerprintOf(string sandboxName, List<string> expressions, string? orderby)
+    private static string FingerprintOf(string listing, List<string> expressions, string? orderby)
     {
         var sorted = expressions.OrderBy(expression => expression, StringComparer.Ordinal);
-        var canonical = sandboxName + "\n" + string.Join("\n", sorted) + "\n" + (orderby ?? "");
+        var canonical = listing + "\n" + string.Join("\n", sorted) + "\n" + (orderby ?? "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 

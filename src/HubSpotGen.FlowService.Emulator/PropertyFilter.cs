@@ -12,12 +12,12 @@ internal sealed class PropertyFilter
     /// <summary>Longest first, so <c>&gt;=</c> is not read as <c>&gt;</c> followed by a value starting with <c>=</c>.</summary>
     private static readonly string[] Operators = ["==", "!=", ">=", "<=", ">", "<"];
 
-    private static readonly HashSet<string> TextFields = new(StringComparer.Ordinal) { "id", "name", "description", "connectionSpec.id", "state" };
-    private static readonly HashSet<string> TimeFields = new(StringComparer.Ordinal) { "createdAt", "updatedAt" };
+    private readonly bool _isTime;
 
-    private PropertyFilter(string field, string op, List<string> values)
+    private PropertyFilter(string field, bool isTime, string op, List<string> values)
     {
         Field = field;
+        _isTime = isTime;
         Operator = op;
         Values = values;
     }
@@ -28,7 +28,7 @@ internal sealed class PropertyFilter
 
     public IReadOnlyList<string> Values { get; }
 
-    public static (PropertyFilter? Filter, FlowError? Error) Parse(string expression)
+    public static (PropertyFilter? Filter, FlowError? Error) Parse(string expression, ListShape shape)
     {
         var (index, op) = FindOperator(expression);
         if (op is null)
@@ -39,15 +39,16 @@ internal sealed class PropertyFilter
         }
 
         var field = expression[..index].Trim();
-        if (!TextFields.Contains(field) && !TimeFields.Contains(field))
+        if (!shape.IsFilterField(field))
         {
-            return (null, FlowError.BadRequest(FlowCodes.BadFilterField, $"The field '{field}' cannot be filtered on; use id, name, description, connectionSpec.id, state, createdAt or updatedAt."));
+            return (null, FlowError.BadRequest(FlowCodes.BadFilterField, $"The field '{field}' cannot be filtered on; use one of {shape.FilterFieldList}."));
         }
 
-        var values = expression[(index + op.Length)..].Split(',').ToList();
+        // Adobe's examples quote string values (name=="CRMToAEP") as often as not; the quotes are not part of the value.
+        var values = expression[(index + op.Length)..].Split(',').Select(Unquoted).ToList();
         if (values.Any(value => value.Length == 0))
         {
-            return (null, FlowError.BadRequest(FlowCodes.BadFilterValue, $"The filter on '{field}' has an empty value."));
+            return (null, FlowError.BadRequest(FlowCodes.EmptyFilterValue, $"The filter on '{field}' has an empty value."));
         }
 
         if (values.Count > 1 && op is not ("==" or "!="))
@@ -55,24 +56,32 @@ internal sealed class PropertyFilter
             return (null, FlowError.BadRequest(FlowCodes.MultipleValuesNotAllowed, $"Operator '{op}' is not allowed with multiple values."));
         }
 
-        if (TimeFields.Contains(field) && values.Any(value => !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+        if (shape.IsTimeField(field) && values.Any(value => !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
         {
-            return (null, FlowError.BadRequest(FlowCodes.BadFilterValue, $"The filter on '{field}' needs epoch milliseconds."));
+            return (null, FlowError.BadRequest(FlowCodes.BadTimeFilterValue, $"The filter on '{field}' needs epoch milliseconds."));
         }
 
-        return (new PropertyFilter(field, op, values), null);
+        if (IsIdField(field) && op is not ("==" or "!="))
+        {
+            // Ids carry no order; the service refuses >= on id, and the other range operators make no more sense.
+            return (null, FlowError.BadRequest(FlowCodes.RangeOnId, $"Operator '{op}' is not allowed on '{field}'; use == or !=."));
+        }
+
+        return (new PropertyFilter(field, shape.IsTimeField(field), op, values), null);
     }
 
-    public bool Matches(JObject connection)
+    /// <summary>
+    /// True when the entity, as the list answers it, passes. A field that crosses an array passes when any
+    /// element does; an entity without the field (no description) equals nothing, so only != can hold.
+    /// </summary>
+    public bool Matches(JObject entity)
     {
-        var actual = Field == "connectionSpec.id" ? connection["connectionSpec"]?["id"] : connection[Field];
-        if (actual is null || actual.Type == JTokenType.Null)
-        {
-            // A connection without the field (no description) equals nothing, so only != can hold.
-            return Operator == "!=";
-        }
+        var found = ListShape.Values(entity, Field);
+        return found.Count == 0 ? Operator == "!=" : found.Any(MatchesOne);
+    }
 
-        return Operator switch
+    private bool MatchesOne(JToken actual) =>
+        Operator switch
         {
             "==" => Values.Any(value => Compare(actual, value) == 0),
             "!=" => Values.All(value => Compare(actual, value) != 0),
@@ -81,19 +90,24 @@ internal sealed class PropertyFilter
             ">=" => Compare(actual, Values[0]) >= 0,
             _ => Compare(actual, Values[0]) <= 0,
         };
-    }
 
     private int Compare(JToken actual, string value)
     {
-        if (TimeFields.Contains(Field))
+        if (_isTime)
         {
             return ((long)actual).CompareTo(long.Parse(value, CultureInfo.InvariantCulture));
         }
 
         // Ids are GUIDs, whose case carries no meaning; names and states compare exactly.
-        var comparison = Field is "id" or "connectionSpec.id" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = IsIdField(Field) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         return Math.Sign(string.Compare((string?)actual, value, comparison));
     }
+
+    private static bool IsIdField(string field) =>
+        field == "id" || field.EndsWith(".id", StringComparison.Ordinal) || field.EndsWith("Id", StringComparison.Ordinal) || field.EndsWith("Ids", StringComparison.Ordinal);
+
+    private static string Unquoted(string value) =>
+        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     private static (int Index, string? Operator) FindOperator(string expression)
     {

@@ -4,15 +4,19 @@ using WireMock;
 namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
-/// Every request the server receives: IMS token requests go to <see cref="ImsTokenEndpoint"/>; service requests
-/// pass the gateway, then any injected fault, then the sandbox check, then reach their endpoint.
+/// Every request the server receives: IMS token requests go to <see cref="ImsTokenEndpoint"/>; requests to the
+/// three Platform services on the host (Flow Service, Catalog, Data Prep) pass the gateway, then any injected
+/// fault, then the sandbox check, then reach their endpoint.
 /// </summary>
 internal sealed class RequestRouter(
     GatewayCheck gateway,
     FaultInjection faults,
-    ConnectionsEndpoint connections,
-    ImsTokenEndpoint ims)
+    ImsTokenEndpoint ims,
+    Endpoints endpoints)
 {
+    private static readonly string[] ServiceBases =
+        [FlowServiceEmulator.ServiceBasePath, FlowServiceEmulator.CatalogBasePath, FlowServiceEmulator.ConversionBasePath];
+
     public IResponseMessage Handle(IRequestMessage message)
     {
         var request = EmulatorRequest.From(message);
@@ -40,20 +44,22 @@ internal sealed class RequestRouter(
             return request.Method == "POST" ? ims.Handle(request) : ImsTokenEndpoint.MethodNotAllowed(request);
         }
 
-        if (path != FlowServiceEmulator.ServiceBasePath && !path.StartsWith(FlowServiceEmulator.ServiceBasePath + "/", StringComparison.Ordinal))
+        var serviceBase = Array.Find(ServiceBases, candidate => path == candidate || path.StartsWith(candidate + "/", StringComparison.Ordinal));
+        if (serviceBase is null)
         {
-            return NoRoute(request, ConnectionsEndpoint.Resource);
+            return NoRoute(request);
         }
 
         // One trailing slash is allowed on every route, since Adobe's spec writes PATCH and DELETE that way.
-        var relative = path[FlowServiceEmulator.ServiceBasePath.Length..];
+        var relative = path[serviceBase.Length..];
         if (relative.EndsWith('/'))
         {
             relative = relative[..^1];
         }
 
         var segments = relative.Length == 0 ? [] : relative[1..].Split('/');
-        var resource = segments.Length > 0 && segments[0] == ConnectionSpecsEndpoint.Resource ? ConnectionSpecsEndpoint.Resource : ConnectionsEndpoint.Resource;
+        // Errors before the route is known name the collection the path points at, or connections for the bare base.
+        var resource = segments.Length > 0 && segments[0].Length > 0 ? segments[0] : ConnectionsEndpoint.Resource;
 
         if (gateway.Refusal(request) is { } refusal)
         {
@@ -71,22 +77,66 @@ internal sealed class RequestRouter(
             return ErrorBodies.Flow(FlowError.BadRequest(FlowCodes.SandboxNameMissing, "The x-sandbox-name header is missing."), request, resource);
         }
 
-        return (request.Method, segments) switch
+        return serviceBase switch
         {
-            ("POST", ["connections"]) => connections.Create(request, sandboxName),
-            ("GET", ["connections"]) => connections.List(request, sandboxName),
-            ("GET", ["connections", var id]) when id.Length > 0 => connections.Get(request, sandboxName, id),
-            ("PATCH", ["connections", var id]) when id.Length > 0 => connections.Patch(request, sandboxName, id),
-            ("DELETE", ["connections", var id]) when id.Length > 0 => connections.Delete(request, sandboxName, id),
-            ("GET", ["connections", var id, "explore"]) when id.Length > 0 => connections.Explore(request, sandboxName, id),
-            ("GET", ["connectionSpecs", var id]) when id.Length > 0 => ConnectionSpecsEndpoint.Get(request, id),
-            _ => NoRoute(request, resource),
+            FlowServiceEmulator.CatalogBasePath => RouteCatalog(request, sandboxName, segments),
+            FlowServiceEmulator.ConversionBasePath => RouteConversion(request, sandboxName, segments),
+            _ => RouteFlowService(request, sandboxName, segments),
         };
     }
 
-    // Not Flow Service's "no such entity" (FLOW-xxxx-404): a wrong route says nothing about any connection, and
+    private EmulatorResponse RouteFlowService(EmulatorRequest request, string sandboxName, string[] segments) =>
+        (request.Method, segments) switch
+        {
+            ("POST", ["connections"]) => endpoints.Connections.Create(request, sandboxName),
+            ("GET", ["connections"]) => endpoints.Connections.List(request, sandboxName),
+            ("GET", ["connections", var id]) when id.Length > 0 => endpoints.Connections.Get(request, sandboxName, id),
+            ("PATCH", ["connections", var id]) when id.Length > 0 => endpoints.Connections.Patch(request, sandboxName, id),
+            ("DELETE", ["connections", var id]) when id.Length > 0 => endpoints.Connections.Delete(request, sandboxName, id),
+            ("GET", ["connections", var id, "explore"]) when id.Length > 0 => endpoints.Connections.Explore(request, sandboxName, id),
+            ("GET", ["connectionSpecs"]) => SpecsEndpoint.ListConnectionSpecs(request, sandboxName),
+            ("GET", ["connectionSpecs", var id]) when id.Length > 0 => SpecsEndpoint.GetConnectionSpec(request, id),
+            ("GET", ["flowSpecs"]) => SpecsEndpoint.ListFlowSpecs(request, sandboxName),
+            ("GET", ["flowSpecs", var id]) when id.Length > 0 => SpecsEndpoint.GetFlowSpec(request, id),
+            ("POST", ["sourceConnections"]) => endpoints.SourceConnections.Create(request, sandboxName),
+            ("GET", ["sourceConnections"]) => endpoints.SourceConnections.List(request, sandboxName),
+            ("GET", ["sourceConnections", var id]) when id.Length > 0 => endpoints.SourceConnections.Get(request, sandboxName, id),
+            ("DELETE", ["sourceConnections", var id]) when id.Length > 0 => endpoints.SourceConnections.Delete(request, sandboxName, id),
+            ("POST", ["targetConnections"]) => endpoints.TargetConnections.Create(request, sandboxName),
+            ("GET", ["targetConnections"]) => endpoints.TargetConnections.List(request, sandboxName),
+            ("GET", ["targetConnections", var id]) when id.Length > 0 => endpoints.TargetConnections.Get(request, sandboxName, id),
+            ("DELETE", ["targetConnections", var id]) when id.Length > 0 => endpoints.TargetConnections.Delete(request, sandboxName, id),
+            ("POST", ["flows"]) => endpoints.Flows.Create(request, sandboxName),
+            ("GET", ["flows"]) => endpoints.Flows.List(request, sandboxName),
+            ("GET", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Get(request, sandboxName, id),
+            ("GET", ["flows", var id, "runs"]) when id.Length > 0 => endpoints.Runs.ListOfFlow(request, sandboxName, id),
+            ("PATCH", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Patch(request, sandboxName, id),
+            ("DELETE", ["flows", var id]) when id.Length > 0 => endpoints.Flows.Delete(request, sandboxName, id),
+            ("POST", ["flows", var id, "action"]) when id.Length > 0 => endpoints.Flows.Action(request, sandboxName, id),
+            ("POST", ["runs"]) => endpoints.Runs.Create(request, sandboxName),
+            ("GET", ["runs"]) => endpoints.Runs.List(request, sandboxName),
+            ("GET", ["runs", var id]) when id.Length > 0 => endpoints.Runs.Get(request, sandboxName, id),
+            _ => NoRoute(request),
+        };
+
+    private EmulatorResponse RouteCatalog(EmulatorRequest request, string sandboxName, string[] segments) =>
+        (request.Method, segments) switch
+        {
+            ("GET", ["dataSets", var id]) when id.Length > 0 => endpoints.Catalog.GetDataset(request, sandboxName, id),
+            _ => NoRoute(request),
+        };
+
+    private EmulatorResponse RouteConversion(EmulatorRequest request, string sandboxName, string[] segments) =>
+        (request.Method, segments) switch
+        {
+            ("POST", ["mappingSets"]) => endpoints.MappingSets.Create(request, sandboxName),
+            ("GET", ["mappingSets", var id]) when id.Length > 0 => endpoints.MappingSets.Get(request, sandboxName, id),
+            _ => NoRoute(request),
+        };
+
+    // Not Flow Service's "no such entity" (FLOW-xxxx-404): a wrong route says nothing about any entity, and
     // clients that read a 404 as "not there" must be able to tell the two apart.
-    private static EmulatorResponse NoRoute(EmulatorRequest request, string resource) =>
+    private static EmulatorResponse NoRoute(EmulatorRequest request) =>
         EmulatorResponse.Json(404, new JObject
         {
             ["status"] = 404,

@@ -4,26 +4,25 @@ namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
 /// The <c>orderby</c> parameter: a field with an optional <c>+</c> or <c>-</c>. Ties, and the default order,
-/// fall back to creation order, so paging never sees two connections swap places.
+/// fall back to creation order, so paging never sees two entities swap places. Fields are compared on the
+/// entity as the list answers it.
 /// </summary>
 internal sealed class SortOrder
 {
-    private static readonly HashSet<string> Fields = new(StringComparer.Ordinal) { "name", "description", "state", "id", "createdAt", "updatedAt" };
-
     private SortOrder(string field, bool descending)
     {
         Field = field;
         Descending = descending;
     }
 
-    /// <summary>Creation order: createdAt ascending, connections created in the same millisecond in the order they were created.</summary>
+    /// <summary>Creation order: createdAt ascending, entities created in the same millisecond in the order they were created.</summary>
     public static SortOrder Default { get; } = new("createdAt", false);
 
     public string Field { get; }
 
     public bool Descending { get; }
 
-    public static (SortOrder? Order, FlowError? Error) Parse(string? orderby)
+    public static (SortOrder? Order, FlowError? Error) Parse(string? orderby, ListShape shape)
     {
         if (orderby is null)
         {
@@ -39,19 +38,24 @@ internal sealed class SortOrder
             text = text[1..];
         }
 
-        return Fields.Contains(text)
+        if (text.Length == 0)
+        {
+            return (null, FlowError.BadRequest(FlowCodes.BadOrderBy, $"orderby names no field; use one of {shape.OrderFieldList}, with an optional + or -."));
+        }
+
+        return Array.IndexOf(shape.OrderFields, text) >= 0
             ? (new SortOrder(text, descending), null)
-            : (null, FlowError.BadRequest(FlowCodes.BadOrderBy, $"The orderby field '{orderby.Trim()}' is not supported; use name, description, state, id, createdAt or updatedAt, with an optional + or -."));
+            : (null, FlowError.BadRequest(FlowCodes.UnknownOrderByField, $"The orderby field '{orderby.Trim()}' is not supported; use one of {shape.OrderFieldList}, with an optional + or -."));
     }
 
-    public void Sort(List<StoredConnection> connections) => connections.Sort(Compare);
+    public void Sort(List<ListedEntity> entities) => entities.Sort(Compare);
 
-    private int Compare(StoredConnection left, StoredConnection right)
+    private int Compare(ListedEntity left, ListedEntity right)
     {
-        var primary = CompareField(left.Document[Field], right.Document[Field]);
+        var primary = CompareField(left.Answer[Field], right.Answer[Field]);
         if (primary == 0 && Field == "createdAt")
         {
-            // Creation order refines createdAt (two connections can share a millisecond), so it follows the direction too.
+            // Creation order refines createdAt (two entities can share a millisecond), so it follows the direction too.
             primary = left.Sequence.CompareTo(right.Sequence);
         }
 
@@ -69,7 +73,7 @@ internal sealed class SortOrder
         var rightMissing = right is null || right.Type == JTokenType.Null;
         if (leftMissing || rightMissing)
         {
-            // A connection without the field (no description) sorts before those with one.
+            // An entity without the field (no description) sorts before those with one.
             return leftMissing == rightMissing ? 0 : leftMissing ? -1 : 1;
         }
 

@@ -19,10 +19,13 @@ public abstract class EmulatorFixture
 
     protected HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The options the fixture's emulator starts with; the defaults unless a fixture needs its own clock or run timing.</summary>
+    protected virtual FlowServiceEmulatorOptions? EmulatorOptions => null;
+
     [OneTimeSetUp]
     public void StartEmulator()
     {
-        Emulator = FlowServiceEmulator.Start();
+        Emulator = FlowServiceEmulator.Start(EmulatorOptions);
         Http = new HttpClient();
     }
 
@@ -40,9 +43,12 @@ public abstract class EmulatorFixture
     protected Uri Service(string route) => new(Emulator.BaseAddress + route);
 
     /// <summary>A request with every gateway header set correctly and the sandbox header when one is given.</summary>
-    protected HttpRequestMessage Request(HttpMethod method, string route, string? sandbox = Sandbox)
+    protected HttpRequestMessage Request(HttpMethod method, string route, string? sandbox = Sandbox) => RequestTo(method, Service(route), sandbox);
+
+    /// <summary><see cref="Request"/> to any address on the emulator's host, such as a Catalog or Data Prep route.</summary>
+    protected HttpRequestMessage RequestTo(HttpMethod method, Uri address, string? sandbox = Sandbox)
     {
-        var request = new HttpRequestMessage(method, Service(route));
+        var request = new HttpRequestMessage(method, address);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Emulator.Options.AccessToken);
         request.Headers.TryAddWithoutValidation("x-api-key", Emulator.Options.ApiKey);
         request.Headers.TryAddWithoutValidation("x-gw-ims-org-id", Emulator.Options.ImsOrgId);

@@ -85,7 +85,7 @@ public sealed class FacadeTests
         var tables = await connections.ExploreAsync(created.Id);
         Assert.That(tables.Select(table => table.Path), Does.Contain("Hubspot.Contacts"));
         var columns = await connections.ExploreTableAsync(created.Id, "Hubspot.Contacts");
-        Assert.That(columns.Select(column => column.Name), Does.Contain("Email"));
+        Assert.That(columns.Select(column => column.Name), Does.Contain("Properties_Firstname_Value"));
 
         var afterCredentials = await connections.UpdateCredentialsAsync(created.Id, read.Etag, Credentials("v2"));
         var afterRename = await connections.RenameAsync(created.Id, afterCredentials.Etag, "HubSpot (renamed)");

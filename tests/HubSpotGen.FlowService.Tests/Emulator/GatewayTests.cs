@@ -111,7 +111,8 @@ public sealed class GatewayTests : EmulatorFixture
     [Test]
     public async Task An_unknown_route_under_the_base_path_is_a_404_without_a_FLOW_code()
     {
-        AssertNoRoute(await GetAsync("/sourceConnections"), "GET /data/foundation/flowservice/sourceConnections");
+        AssertNoRoute(await GetAsync("/nothingHere"), "GET /data/foundation/flowservice/nothingHere");
+        AssertNoRoute(await SendAsync(Request(HttpMethod.Patch, "/runs")), "PATCH /data/foundation/flowservice/runs");
         AssertNoRoute(await SendAsync(Request(HttpMethod.Put, "/connections")), "PUT /data/foundation/flowservice/connections");
     }
 

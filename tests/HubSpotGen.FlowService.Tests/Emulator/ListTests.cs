@@ -175,8 +175,21 @@ public sealed class ListTests : EmulatorFixture
     {
         AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("name~abc")), 400, "1440");
         AssertFlowError(await GetAsync("/connections?property=name"), 400, "1450");
-        AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("name==")), 400, "1451");
+        AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("name==")), 400, "1453");
         AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("name<=a,b")), 400, "1443");
+        AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("createdAt>yesterday")), 400, "1452");
+        AssertFlowError(await GetAsync("/connections?property=" + Uri.EscapeDataString("id>=" + Guid.NewGuid())), 400, "1448");
+    }
+
+    [Test]
+    public async Task An_unknown_query_parameter_on_a_list_is_FLOW_1451_400()
+    {
+        await CreateNamedAsync("listed");
+
+        var answer = await GetAsync("/connections?limit=1&start=0");
+
+        AssertFlowError(answer, 400, "1451");
+        Assert.That((string?)answer.Json!["errorMessage"], Does.Contain("'start'"));
     }
 
     [Test]
@@ -203,10 +216,11 @@ public sealed class ListTests : EmulatorFixture
     }
 
     [Test]
-    public async Task An_unknown_orderby_field_is_FLOW_1432_400()
+    public async Task An_unknown_orderby_field_is_FLOW_1433_400_and_an_empty_one_FLOW_1432_400()
     {
-        AssertFlowError(await GetAsync("/connections?orderby=auth"), 400, "1432");
+        AssertFlowError(await GetAsync("/connections?orderby=auth"), 400, "1433");
         AssertFlowError(await GetAsync("/connections?orderby="), 400, "1432");
+        AssertFlowError(await GetAsync("/connections?orderby=-"), 400, "1432");
     }
 
     [Test]

@@ -113,12 +113,29 @@ public sealed class PatchTests : EmulatorFixture
     }
 
     [Test]
-    public async Task The_etag_must_be_sent_with_its_quotes()
+    public async Task The_current_etag_is_accepted_bare_as_in_Adobe_connection_example_and_quoted()
     {
         var (id, etag) = await CreateAsync("quoted");
+        Assert.That(etag, Does.StartWith("\"").And.EndWith("\""));
 
-        AssertFlowError(await PatchAsync(id, etag.Trim('"'), """[{"op":"replace","path":"/name","value":"x"}]"""), 412, "1404");
+        var bare = await PatchAsync(id, etag.Trim('"'), """[{"op":"replace","path":"/name","value":"bare"}]""");
+        Assert.That(bare.Status, Is.EqualTo(200), bare.Text);
+        var quoted = await PatchAsync(id, (string)bare.Json!["etag"]!, """[{"op":"replace","path":"/name","value":"quoted"}]""");
+        Assert.That(quoted.Status, Is.EqualTo(200), quoted.Text);
+
+        Assert.That((string?)(await ReadConnectionAsync(id))["name"], Is.EqualTo("quoted"));
+    }
+
+    [Test]
+    public async Task A_stale_etag_is_refused_bare_or_quoted_and_a_wildcard_is_not_honoured()
+    {
+        var (id, stale) = await CreateAsync("quoted");
+        var current = (string)(await PatchAsync(id, stale, """[{"op":"replace","path":"/name","value":"moved on"}]""")).Json!["etag"]!;
+
+        AssertFlowError(await PatchAsync(id, stale.Trim('"'), """[{"op":"replace","path":"/name","value":"x"}]"""), 412, "1404");
+        AssertFlowError(await PatchAsync(id, stale, """[{"op":"replace","path":"/name","value":"x"}]"""), 412, "1404");
         AssertFlowError(await PatchAsync(id, "*", """[{"op":"replace","path":"/name","value":"x"}]"""), 412, "1404");
+        Assert.That((string?)(await ReadConnectionAsync(id))["etag"], Is.EqualTo(current));
     }
 
     [Test]
@@ -149,8 +166,6 @@ public sealed class PatchTests : EmulatorFixture
 
     [TestCase("""{"op":"replace","path":"/name","value":"x"}""")]
     [TestCase("[]")]
-    [TestCase("""[{"op":"move","from":"/name","path":"/description"}]""")]
-    [TestCase("""[{"op":"REPLACE","path":"/name","value":"x"}]""")]
     [TestCase("""[{"op":"replace","path":"/name"}]""")]
     [TestCase("""[{"op":"replace","path":"/name","value":""}]""")]
     [TestCase("""[{"op":"remove","path":"/name"}]""")]
@@ -164,6 +179,18 @@ public sealed class PatchTests : EmulatorFixture
         var (id, etag) = await CreateAsync("patched");
 
         AssertFlowError(await PatchAsync(id, etag, body), 400, "1400");
+        Assert.That((string?)(await ReadConnectionAsync(id))["etag"], Is.EqualTo(etag));
+    }
+
+    [TestCase("""[{"op":"move","from":"/name","path":"/description"}]""")]
+    [TestCase("""[{"op":"copy","from":"/name","path":"/description"}]""")]
+    [TestCase("""[{"op":"test","path":"/name","value":"patched"}]""")]
+    [TestCase("""[{"op":"REPLACE","path":"/name","value":"x"}]""")]
+    public async Task A_patch_op_other_than_lower_case_add_replace_remove_is_FLOW_1434_400(string body)
+    {
+        var (id, etag) = await CreateAsync("patched");
+
+        AssertFlowError(await PatchAsync(id, etag, body), 400, "1434");
         Assert.That((string?)(await ReadConnectionAsync(id))["etag"], Is.EqualTo(etag));
     }
 
