@@ -25,6 +25,46 @@ public sealed partial class HubSpotDataflows
     }
 
     /// <summary>
+    /// Starts an ad hoc run of a dataflow scheduled <c>once</c>, over the records whose delta column falls between
+    /// <paramref name="windowStart"/> and <paramref name="windowEnd"/>: <c>POST /runs</c> with
+    /// <c>{flowId, params: {windowStartTime, windowEndTime, deltaColumn: {name}}}</c>, the times in epoch seconds.
+    /// Like every create, it is not repeated after a lost answer, so a retry never starts a second run.
+    /// </summary>
+    /// <param name="flowId">The dataflow's id; must not be <see cref="Guid.Empty"/>.</param>
+    /// <param name="windowStart">The start of the window.</param>
+    /// <param name="windowEnd">The end of the window; after the start.</param>
+    /// <param name="deltaColumn">The dataflow's delta column, such as <c>Added_At</c>; must not be blank.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The run's id and etag.</returns>
+    /// <exception cref="ArgumentException">The id is empty, the window empty or before the epoch, or the column blank; nothing was sent.</exception>
+    /// <exception cref="ApiException">Flow Service refused, for example for a dataflow not scheduled once.</exception>
+    public Task<EntityReference> StartRunAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken = default)
+    {
+        RequireId(flowId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(deltaColumn);
+        if (windowStart.ToUnixTimeSeconds() < 0)
+        {
+            throw new ArgumentException("The window must not start before 1970-01-01T00:00:00Z.", nameof(windowStart));
+        }
+
+        if (windowEnd.ToUnixTimeSeconds() <= windowStart.ToUnixTimeSeconds())
+        {
+            throw new ArgumentException("The window must end at least a second after it starts.", nameof(windowEnd));
+        }
+
+        return _flowService.CreateRunAsync(new CreateRunRequest
+        {
+            FlowId = flowId,
+            Params = new RunParams
+            {
+                WindowStartTime = windowStart.ToUnixTimeSeconds(),
+                WindowEndTime = windowEnd.ToUnixTimeSeconds(),
+                DeltaColumn = new DeltaColumn { Name = deltaColumn },
+            },
+        }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
     /// Deletes the dataflow; with <paramref name="deleteConnections"/>, then its source connections and then its
     /// target connections, which are read from the flow first. The base connection is never deleted: other flows may
     /// use it, and it holds the HubSpot credentials.

@@ -204,6 +204,43 @@ public sealed class ChangeDataflowTests : DataflowsFixture
     }
 
     [Test]
+    public async Task An_ad_hoc_run_posts_the_window_in_epoch_seconds_and_the_delta_column()
+    {
+        Answer("POST", FlowServicePath + "/runs", 201, Created(FirstRunId));
+
+        var run = await Dataflows().StartRunAsync(FlowId, StartTime, StartTime.AddHours(1), "Added_At");
+
+        var request = SingleRequest();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Id, Is.EqualTo(FirstRunId));
+            Assert.That(request.Method + " " + request.AbsolutePath, Is.EqualTo("POST " + FlowServicePath + "/runs"));
+            Assert.That(request.RawQuery, Is.Null.Or.Empty);
+            request.AssertPlatformHeaders();
+            request.AssertHeader("Content-Type", "application/json");
+            request.AssertOnlyHeaders(BodyHeaders);
+            JsonAssert.AreEquivalent($$"""
+                { "flowId": "{{FlowId}}", "params": { "windowStartTime": 1625040887, "windowEndTime": 1625044487, "deltaColumn": { "name": "Added_At" } } }
+                """, request.Body);
+        });
+    }
+
+    [Test]
+    public void An_ad_hoc_run_with_an_empty_window_or_no_column_is_refused_before_anything_is_sent()
+    {
+        var dataflows = Dataflows();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Catch<ArgumentException>(() => dataflows.StartRunAsync(FlowId, StartTime, StartTime, "Added_At"))!.ParamName, Is.EqualTo("windowEnd"));
+            Assert.That(Assert.Catch<ArgumentException>(() => dataflows.StartRunAsync(FlowId, StartTime, StartTime.AddHours(-1), "Added_At"))!.ParamName, Is.EqualTo("windowEnd"));
+            Assert.That(Assert.Catch<ArgumentException>(() => dataflows.StartRunAsync(FlowId, StartTime, StartTime.AddHours(1), " "))!.ParamName, Is.EqualTo("deltaColumn"));
+            Assert.That(Assert.Catch<ArgumentException>(() => dataflows.StartRunAsync(Guid.Empty, StartTime, StartTime.AddHours(1), "Added_At"))!.ParamName, Is.EqualTo("flowId"));
+        });
+        AssertNothingWasSent();
+    }
+
+    [Test]
     public async Task Delete_removes_only_the_flow_by_default()
     {
         Answer("DELETE", FlowPath, 204);

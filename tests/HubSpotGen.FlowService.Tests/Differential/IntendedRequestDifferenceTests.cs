@@ -37,6 +37,30 @@ public sealed class IntendedRequestDifferenceTests : DifferentialFixture
     }
 
     /// <summary>
+    /// The flow action is a POST without a request body in the spec. Ours sends none, so no Content-Type; NSwag
+    /// sends an empty content labelled JSON. Method, path and query are the same.
+    /// </summary>
+    [Test]
+    public async Task A_flow_action_has_no_body_in_ours_and_an_empty_json_one_in_NSwag()
+    {
+        Answer(RecordedAnswers.Success(FlowOperation.PerformFlowAction));
+
+        var (ours, theirs) = await SendBothAsync(
+            client => OperationCalls.OursAsync(client, FlowOperation.PerformFlowAction),
+            client => OperationCalls.TheirsAsync(client, FlowOperation.PerformFlowAction));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ours.Method + " " + ours.AbsolutePath + ours.RawQuery, Is.EqualTo(theirs.Method + " " + theirs.AbsolutePath + theirs.RawQuery));
+            Assert.That(ours.RawQuery, Is.EqualTo("?op=disable"));
+            Assert.That(ours.Header("Content-Type"), Is.Empty, "ours: no body, no content type");
+            Assert.That(ours.Body, Is.Null.Or.Empty);
+            Assert.That(theirs.Header("Content-Type").Single(), Does.StartWith("application/json"), "NSwag: an empty JSON content");
+            Assert.That(theirs.Body, Is.Null.Or.Empty);
+        });
+    }
+
+    /// <summary>
     /// Both send the spec's lowercase explore types (see RequestDifferentialTests). They differ beyond the enum:
     /// ours is an open string struct and sends any value as given; NSwag's closed enum sends an undefined value as
     /// its number.

@@ -70,6 +70,85 @@ internal static class RecordedAnswers
           } ] }
         """;
 
+    public const string SourceConnection = """
+        {
+          "id": "246d052c-da4a-494a-937f-a0d17b1c6cf5", "name": "HubSpot contacts", "description": "Contacts table",
+          "baseConnectionId": "69f188b6-af07-4587-8061-e94d34637b41",
+          "data": { "format": "tabular" }, "params": { "path": "Hubspot.Contacts" },
+          "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "version": "1.0" },
+          "state": "enabled", "createdAt": 1668637963851, "updatedAt": 1668637963852,
+          "version": "\"0a00b1c2-0000-0200-0000-6387c6b90000\"", "etag": "\"0a00b1c2-0000-0200-0000-6387c6b90000\""
+        }
+        """;
+
+    public static readonly string SourceConnectionPage = $$"""
+        { "items": [ {{SourceConnection}} ], "count": 3,
+          "_links": { "next": { "href": "/sourceConnections?continuationToken=abcdefghijkLMNOPqrstupWXKYZ" } } }
+        """;
+
+    public const string TargetConnection = """
+        { "items": [ {
+            "id": "7c96c827-3ffd-460c-a573-e9558f72f263", "name": "Contacts dataset", "description": "Into the contacts dataset",
+            "data": { "format": "parquet_xdm", "schema": { "id": "https://ns.adobe.com/testorg/schemas/0f6d8e7a2c1b4e9f", "version": "application/vnd.adobe.xed-full+json;version=1" } },
+            "params": { "dataSetId": "5f3c3cedb2805c194ff0b69a" },
+            "connectionSpec": { "id": "c604ff05-7f1a-43c0-8e18-33bf874cb11c", "version": "1.0" },
+            "state": "enabled", "createdAt": 1668637963851, "updatedAt": 1668637963852,
+            "version": "\"1b00b1c2-0000-0200-0000-6387c6b90000\"", "etag": "\"1b00b1c2-0000-0200-0000-6387c6b90000\""
+          } ] }
+        """;
+
+    public const string FlowSpecs = """
+        { "items": [ {
+            "id": "14518937-270c-4525-bdec-c2ba7cce3860", "name": "CRMToAEP", "providerId": "0ed90a81-07f4-4586-8190-b40eccef1c5a", "version": "1.0",
+            "sourceConnectionSpecIds": [ "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "3416976c-a9ca-4bba-901a-1f08f66978ff" ],
+            "targetConnectionSpecIds": [ "c604ff05-7f1a-43c0-8e18-33bf874cb11c" ],
+            "transformationSpecs": [ { "name": "Copy", "spec": { "type": "object", "required": [ "deltaColumn" ] } }, { "name": "Mapping" } ],
+            "scheduleSpec": { "name": "PeriodicSchedule", "type": "Periodic", "spec": { "type": "object", "required": [ "startTime", "frequency" ] } }
+          } ],
+          "_links": { "next": { "href": "/flowSpecs?continuationToken=abc" } } }
+        """;
+
+    public const string Flow = """
+        {
+          "id": "993f908f-3342-4d9c-9f3c-5aa9a189ca1a", "name": "HubSpot contacts to Platform", "description": "Hourly import",
+          "flowSpec": { "id": "14518937-270c-4525-bdec-c2ba7cce3860", "version": "1.0" }, "state": "enabled",
+          "sourceConnectionIds": [ "246d052c-da4a-494a-937f-a0d17b1c6cf5" ], "targetConnectionIds": [ "7c96c827-3ffd-460c-a573-e9558f72f263" ],
+          "transformations": [
+            { "name": "Copy", "params": { "deltaColumn": { "name": "Added_At", "dateFormat": "YYYY-MM-DD", "timezone": "UTC" } } },
+            { "name": "Mapping", "params": { "mappingId": "bf5286a9c1ad4266baca76ba3adc9366", "mappingVersion": 2 } }
+          ],
+          "scheduleParams": { "startTime": 1625040887, "frequency": "hour", "interval": 1, "backfill": true },
+          "inheritedAttributes": { "sourceConnections": [ { "id": "246d052c-da4a-494a-937f-a0d17b1c6cf5", "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "version": "1.0" } } ] },
+          "createdAt": 1668637963851, "updatedAt": 1668637963852,
+          "version": "\"2c00b1c2-0000-0200-0000-6387c6b90000\"", "etag": "\"2c00b1c2-0000-0200-0000-6387c6b90000\""
+        }
+        """;
+
+    public static readonly string FlowPage = $$"""
+        { "items": [ {{Flow}} ], "count": 12, "_links": { "next": { "href": "/flows?continuationToken=abcdefghijkLMNOPqrstupWXKYZ" } } }
+        """;
+
+    public const string Run = """
+        {
+          "id": "0d4a5e8e-2f6c-4b7e-9d21-1c5f3a6b8e90", "flowId": "993f908f-3342-4d9c-9f3c-5aa9a189ca1a",
+          "createdAt": 1668637963851, "updatedAt": 1668637963852, "etag": "\"3d00b1c2-0000-0200-0000-6387c6b90000\"",
+          "metrics": {
+            "durationSummary": { "startedAtUTC": 1596656079576, "completedAtUTC": 1596656113526 },
+            "sizeSummary": { "inputBytes": 24012, "outputBytes": 17128 },
+            "recordSummary": { "inputRecordCount": 100, "outputRecordCount": 99, "failedRecordCount": 1 },
+            "fileSummary": { "inputFileCount": 1, "outputFileCount": 1 },
+            "statusSummary": { "status": "failed", "errors": [ { "code": "CONNECTOR-2001-500", "message": "HubSpot refused the token." } ] }
+          },
+          "activities": [ { "id": "a1", "name": "Copy Activity" } ]
+        }
+        """;
+
+    public static readonly string RunPage = $$"""
+        { "items": [ {{Run}} ], "count": 4, "_links": { "next": { "href": "/runs?continuationToken=abcdefghijkLMNOPqrstupWXKYZ" } } }
+        """;
+
+    public const string FlowUpdated = """{ "id": "993f908f-3342-4d9c-9f3c-5aa9a189ca1a", "etag": "\"4e00b1c2-0000-0200-0000-5f40212f0000\"" }""";
+
     /// <summary>The documented success answer of each operation.</summary>
     public static RecordedAnswer Success(FlowOperation operation) => operation switch
     {
@@ -81,6 +160,18 @@ internal static class RecordedAnswers
         FlowOperation.DeleteConnection => new("204 deleted", 204, null),
         FlowOperation.GetConnectionSpec => new("200 spec", 200, HubSpotSpec),
         FlowOperation.ExploreConnection => new("200 root", 200, ExploreRoot),
+        FlowOperation.CreateSourceConnection or FlowOperation.CreateTargetConnection or FlowOperation.CreateFlow or FlowOperation.CreateRun =>
+            new("201 created", 201, Created),
+        FlowOperation.ListSourceConnections => new("200 page", 200, SourceConnectionPage),
+        FlowOperation.GetSourceConnection => new("200 one", 200, "{ \"items\": [ " + SourceConnection + " ] }"),
+        FlowOperation.GetTargetConnection => new("200 one", 200, TargetConnection),
+        FlowOperation.DeleteSourceConnection or FlowOperation.DeleteTargetConnection or FlowOperation.DeleteFlow => new("204 deleted", 204, null),
+        FlowOperation.ListFlowSpecs or FlowOperation.GetFlowSpec => new("200 specs", 200, FlowSpecs),
+        FlowOperation.ListFlows => new("200 page", 200, FlowPage),
+        FlowOperation.GetFlow => new("200 one", 200, "{ \"items\": [ " + Flow + " ] }"),
+        FlowOperation.UpdateFlow or FlowOperation.PerformFlowAction => new("200 updated", 200, FlowUpdated),
+        FlowOperation.ListRuns => new("200 page", 200, RunPage),
+        FlowOperation.GetRun => new("200 one", 200, "{ \"items\": [ " + Run + " ] }"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 

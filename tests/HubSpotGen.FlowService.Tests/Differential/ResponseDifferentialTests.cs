@@ -7,7 +7,7 @@ namespace HubSpotGen.FlowService.Tests.Differential;
 public sealed class ResponseDifferentialTests : DifferentialFixture
 {
     private static readonly FlowOperation[] Reading =
-        FlowOperations.All.Where(operation => operation != FlowOperation.DeleteConnection).ToArray();
+        FlowOperations.All.Except(FlowOperations.Deletes).ToArray();
 
     [TestCaseSource(nameof(Reading))]
     public async Task The_documented_answer_is_read_to_the_same_values(FlowOperation operation)
