@@ -54,6 +54,20 @@ public sealed class PlatformUrlTests : DataflowCommandFixture
     }
 
     [Test]
+    public async Task A_path_on_the_platform_url_is_kept_before_each_service_path()
+    {
+        Answer("POST", "/gateway" + FlowServicePath + "/flows/" + FlowId + "/action", 200, Updated);
+        var environment = CliRun.PlatformEnvironment(BaseAddress);
+        environment.Remove("AEP_FLOW_SERVICE_URL");
+        environment["AEP_PLATFORM_URL"] = Server.Url + "/gateway";
+
+        var run = await CliRun.RunAsync(environment, "dataflows", "enable", FlowId.ToString());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(RequestLines(), Is.EqualTo(new[] { "POST /gateway" + FlowServicePath + "/flows/" + FlowId + "/action?op=enable" }));
+    }
+
+    [Test]
     public async Task With_both_set_catalog_and_data_prep_go_to_the_platform_url_and_flow_service_to_its_own()
     {
         AnswerCreateChain();
