@@ -14,12 +14,12 @@ internal static class DataflowJson
 {
     public static JObject Of(Dataflow flow) => new()
     {
-        ["id"] = flow.Id.ToString(),
-        ["name"] = flow.Name,
+        ["id"] = Id(flow.Id),
+        ["name"] = Text(flow.Name),
         ["description"] = flow.Description,
         ["state"] = flow.State,
-        ["etag"] = flow.Etag,
-        ["flowSpecId"] = flow.FlowSpecId.ToString(),
+        ["etag"] = Text(flow.Etag),
+        ["flowSpecId"] = Id(flow.FlowSpecId),
         ["sourceConnectionIds"] = new JArray(flow.SourceConnectionIds.Select(id => id.ToString())),
         ["targetConnectionIds"] = new JArray(flow.TargetConnectionIds.Select(id => id.ToString())),
         ["schedule"] = flow.Schedule is { } schedule
@@ -40,8 +40,8 @@ internal static class DataflowJson
 
     public static JObject Of(DataflowRun run) => new()
     {
-        ["id"] = run.Id.ToString(),
-        ["flowId"] = run.FlowId.ToString(),
+        ["id"] = Id(run.Id),
+        ["flowId"] = Id(run.FlowId),
         ["status"] = run.Status,
         ["startedAt"] = Time(run.StartedAt),
         ["completedAt"] = Time(run.CompletedAt),
@@ -54,6 +54,11 @@ internal static class DataflowJson
 
     /// <summary>Writes <paramref name="value"/> indented, nulls kept, followed by a newline; through <see cref="SecretRedaction"/> like every document.</summary>
     public static Task WriteAsync(TextWriter output, JToken value) => output.WriteLineAsync(SecretRedaction.Redact(value).ToString(Formatting.Indented));
+
+    // The library reads a missing id as Guid.Empty and a missing name or etag as empty; here they are what they are: absent.
+    private static string? Id(Guid id) => id == Guid.Empty ? null : id.ToString();
+
+    private static string? Text(string value) => value.Length == 0 ? null : value;
 
     private static string? Time(DateTimeOffset? time) =>
         time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

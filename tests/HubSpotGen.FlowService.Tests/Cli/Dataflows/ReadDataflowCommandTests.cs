@@ -74,8 +74,8 @@ public sealed class ReadDataflowCommandTests : DataflowCommandFixture
             Assert.That(text.OutputLines, Is.EqualTo(new[] { FlowId + "  -         -  once at 2021-06-30T08:14:47Z  " }));
             JsonAssert.AreEquivalent($$"""
                 {
-                  "id": "{{FlowId}}", "name": "", "description": null, "state": null, "etag": "",
-                  "flowSpecId": "00000000-0000-0000-0000-000000000000", "sourceConnectionIds": [], "targetConnectionIds": [],
+                  "id": "{{FlowId}}", "name": null, "description": null, "state": null, "etag": null,
+                  "flowSpecId": null, "sourceConnectionIds": [], "targetConnectionIds": [],
                   "schedule": { "frequency": "once", "interval": null, "startTime": "2021-06-30T08:14:47.000Z", "backfill": null },
                   "deltaColumn": null, "mappingId": null, "mappingVersion": null, "createdAt": null, "updatedAt": null
                 }
