@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using HubSpotGen.Cli.Commands;
+using HubSpotGen.Cli.Commands.Dataflows;
 
 namespace HubSpotGen.Cli;
 
@@ -85,13 +86,15 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
             GetSpecCommand.Build(context),
         };
         return new RootCommand(
-            "Create and manage Adobe Experience Platform Flow Service connections to HubSpot. Run with no arguments for a demo against the embedded Flow Service emulator. " +
-            "Configuration: AEP_FLOW_SERVICE_URL, AEP_IMS_ORG, AEP_SANDBOX_NAME, AEP_API_KEY, and either AEP_ACCESS_TOKEN or AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES for IMS tokens; " +
+            "Create and manage Adobe Experience Platform Flow Service connections to HubSpot, and dataflows from HubSpot into Platform datasets. Run with no arguments for a demo against the embedded Flow Service emulator. " +
+            "Configuration: AEP_PLATFORM_URL (the Platform gateway, https://platform.adobe.io when unset; Flow Service, Catalog and Data Prep each have their path under it), " +
+            "AEP_FLOW_SERVICE_URL (Flow Service alone; when only it is set, the gateway is it without its /data/foundation/flowservice path), AEP_IMS_ORG, AEP_SANDBOX_NAME, AEP_API_KEY, and either AEP_ACCESS_TOKEN or AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES for IMS tokens; " +
             "AEP_ATTEMPT_TIMEOUT and AEP_TOTAL_TIMEOUT (seconds, such as 30 or 2.5) bound one attempt and a whole call, retries included (30 and 120 when unset); " +
             "for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
-            "Exit codes: 0 success, 1 Flow Service or IMS error, unreachable or too slow, 2 missing or invalid configuration or arguments, 130 cancelled with Ctrl+C.")
+            "Exit codes: 0 success, 1 Flow Service, Catalog, Data Prep or IMS error, unreachable or too slow, or a dataflow clean-up that left entities behind (the line lists their ids), 2 missing or invalid configuration or arguments, 130 cancelled with Ctrl+C.")
         {
             connections,
+            DataflowsCommand.Build(context),
             specs,
             EmulatorCommand.Build(output, error),
             context.Emulator,

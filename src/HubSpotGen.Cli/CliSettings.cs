@@ -9,6 +9,9 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
 {
     public const string FlowServiceUrlVariable = "AEP_FLOW_SERVICE_URL";
 
+    /// <summary>The Platform gateway, under which Flow Service, Catalog and Data Prep each have their base path.</summary>
+    public const string PlatformUrlVariable = "AEP_PLATFORM_URL";
+
     /// <summary>The sandbox the embedded emulator's connections live in.</summary>
     public const string EmulatorSandbox = "prod";
 
@@ -37,7 +40,9 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
     /// <c>AEP_CLIENT_SECRET</c> (with <c>AEP_SCOPES</c>, or Platform's scopes) fetch tokens from IMS, at
     /// <c>AEP_IMS_URL</c> when set (another region, or a test server).
     /// <c>AEP_API_KEY</c> defaults to <c>AEP_CLIENT_ID</c>: the Developer Console sends the client id as the API key.
-    /// Both addresses may be plain http only to a loopback address. <c>AEP_ATTEMPT_TIMEOUT</c> and
+    /// <c>AEP_PLATFORM_URL</c> places all three services; <c>AEP_FLOW_SERVICE_URL</c> overrides Flow Service alone,
+    /// and when it is the only one set the library reads the gateway from it (its Flow Service path removed), so one
+    /// server serves all three. Every address may be plain http only to a loopback address. <c>AEP_ATTEMPT_TIMEOUT</c> and
     /// <c>AEP_TOTAL_TIMEOUT</c>, in seconds, bound one attempt and a whole call; the library's defaults otherwise.
     /// </remarks>
     public static CliSettings? Read(Func<string, string?> environment, bool needsHubSpot, out IReadOnlyList<string> problems)
@@ -45,7 +50,9 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
         var found = new List<string>();
         string? Value(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-        var baseAddress = Value(FlowServiceUrlVariable) is { } baseUrl ? ReadAddress(FlowServiceUrlVariable, baseUrl, found) : PlatformOptions.DefaultBaseAddress;
+        // Unset stays null, so that the library derives the one from the other instead of this pinning a default.
+        var platformAddress = Value(PlatformUrlVariable) is { } platformUrl ? ReadAddress(PlatformUrlVariable, platformUrl, found) : null;
+        var baseAddress = Value(FlowServiceUrlVariable) is { } baseUrl ? ReadAddress(FlowServiceUrlVariable, baseUrl, found) : null;
 
         var accessToken = Value(AccessTokenVariable);
         var clientId = Value(ClientIdVariable);
@@ -109,7 +116,6 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
 
         var platform = new PlatformOptions
         {
-            BaseAddress = baseAddress!,
             AccessToken = accessToken,
             Ims = ims,
             Resilience = resilience,
@@ -117,6 +123,16 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             ImsOrgId = values["AEP_IMS_ORG"],
             SandboxName = values["AEP_SANDBOX_NAME"],
         };
+        if (platformAddress is not null)
+        {
+            platform.PlatformAddress = platformAddress;
+        }
+
+        if (baseAddress is not null)
+        {
+            platform.BaseAddress = baseAddress;
+        }
+
         var hubSpot = needsHubSpot
             ? new HubSpotCredentials(values["HUBSPOT_CLIENT_ID"], values["HUBSPOT_CLIENT_SECRET"], values["HUBSPOT_ACCESS_TOKEN"], values["HUBSPOT_REFRESH_TOKEN"])
             : null;

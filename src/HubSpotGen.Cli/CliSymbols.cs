@@ -31,6 +31,23 @@ internal static class CliSymbols
         CustomParser = result => ParseGuid(result, "connection spec id", fallback: HubSpotConnectionSpec.IdAsGuid),
     };
 
+    /// <summary>The <c>ID</c> of a dataflow, parsed as <see cref="ConnectionId"/> is: a GUID, checked before anything is sent.</summary>
+    public static Argument<Guid> DataflowId() => new("id")
+    {
+        Description = "The dataflow's id, a GUID such as 993f908f-3342-4d9c-9f3c-5aa9a189ca1a.",
+        HelpName = "ID",
+        CustomParser = result => ParseGuid(result, "dataflow id", fallback: null),
+    };
+
+    /// <summary>A required option naming a connection by its GUID, such as <c>--connection ID</c>.</summary>
+    public static Option<Guid> ConnectionOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "ID",
+        Required = true,
+        CustomParser = result => ParseGuid(result, "connection id given to " + name, fallback: null),
+    };
+
     private static Guid ParseGuid(ArgumentResult result, string what, Guid? fallback)
     {
         if (result.Tokens.Count == 0)

@@ -35,7 +35,24 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
     /// <paramref name="call"/> against Flow Service, or against an embedded emulator with <c>--emulator</c>.
     /// A missing or invalid variable exits 2, naming each one.
     /// </summary>
-    public async Task<int> CallFlowServiceAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken)
+    public Task<int> CallFlowServiceAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken) =>
+        WithSettingsAsync(
+            parseResult,
+            needsHubSpot,
+            (settings, network) => FlowServiceCall.RunAsync(settings, network, error, client => call(settings, client), cancellationToken));
+
+    /// <summary>
+    /// Reads the Platform configuration, then runs <paramref name="call"/> over Flow Service, Catalog and Data Prep on
+    /// one pipeline (at <c>AEP_PLATFORM_URL</c>, Flow Service at <c>AEP_FLOW_SERVICE_URL</c> when set), or against an
+    /// embedded emulator with <c>--emulator</c>. A missing or invalid variable exits 2, naming each one.
+    /// </summary>
+    public Task<int> CallPlatformAsync(ParseResult parseResult, Func<CliSettings, PlatformClients, Task<int>> call, CancellationToken cancellationToken) =>
+        WithSettingsAsync(
+            parseResult,
+            needsHubSpot: false,
+            (settings, network) => FlowServiceCall.RunOnPlatformAsync(settings, network, error, clients => call(settings, clients), cancellationToken));
+
+    private async Task<int> WithSettingsAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, HttpMessageHandler?, Task<int>> run)
     {
         if (parseResult.GetValue(Emulator))
         {
@@ -45,8 +62,7 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
                 return ExitCodes.UsageError;
             }
 
-            var emulated = CliSettings.ForEmulator(emulator, environment);
-            return await FlowServiceCall.RunAsync(emulated, transport: null, error, client => call(emulated, client), cancellationToken);
+            return await run(CliSettings.ForEmulator(emulator, environment), null);
         }
 
         var settings = CliSettings.Read(environment, needsHubSpot, out var problems);
@@ -55,6 +71,6 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
             return await UsageErrorAsync("missing or invalid configuration: " + string.Join(", ", problems));
         }
 
-        return await FlowServiceCall.RunAsync(settings, transport, error, client => call(settings, client), cancellationToken);
+        return await run(settings, transport);
     }
 }

@@ -3,25 +3,57 @@ using HubSpotGen.FlowService;
 namespace HubSpotGen.Cli;
 
 /// <summary>
-/// Runs one subcommand's calls to Flow Service and turns every way they can fail into an exit code and one
-/// line on stderr, so each subcommand only says what success looks like.
+/// Runs one subcommand's calls to Flow Service (and, for dataflows, Catalog and Data Prep) and turns every way they
+/// can fail into an exit code and one line on stderr, so each subcommand only says what success looks like.
 /// </summary>
 internal static class FlowServiceCall
 {
-    public static async Task<int> RunAsync(
+    /// <summary>Runs <paramref name="call"/> over a Flow Service client; a stale etag is reported as a connection's.</summary>
+    public static Task<int> RunAsync(
         CliSettings settings,
         HttpMessageHandler? transport,
         TextWriter error,
         Func<FlowServiceClient, Task<int>> call,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        GuardAsync(
+            settings,
+            error,
+            "connections",
+            async () =>
+            {
+                using var http = PlatformHttpClient.Create(settings.Platform, transport);
+                return await call(new FlowServiceClient(http));
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="call"/> over the three Platform clients on one pipeline; a stale etag is reported as a
+    /// dataflow's, and a failed clean-up names what remains.
+    /// </summary>
+    public static Task<int> RunOnPlatformAsync(
+        CliSettings settings,
+        HttpMessageHandler? transport,
+        TextWriter error,
+        Func<PlatformClients, Task<int>> call,
+        CancellationToken cancellationToken) =>
+        GuardAsync(
+            settings,
+            error,
+            "dataflows",
+            async () =>
+            {
+                using var clients = PlatformClients.Create(settings.Platform, transport);
+                return await call(clients);
+            },
+            cancellationToken);
+
+    private static async Task<int> GuardAsync(CliSettings settings, TextWriter error, string group, Func<Task<int>> call, CancellationToken cancellationToken)
     {
         var flowService = settings.Platform.BaseAddress.GetLeftPart(UriPartial.Path);
-        HttpClient? http = null;
         try
         {
-            // Inside the try: the options are checked here, and a refusal is a usage error like any other.
-            http = PlatformHttpClient.Create(settings.Platform, transport);
-            return await call(new FlowServiceClient(http));
+            // The clients are created inside: the options are checked there, and a refusal is a usage error like any other.
+            return await call();
         }
         catch (ImsTokenException exception)
         {
@@ -31,13 +63,18 @@ internal static class FlowServiceCall
         }
         catch (PreconditionFailedException exception)
         {
-            await error.WriteLineAsync(ServiceErrorReport.DescribeStaleEtag(exception));
+            await error.WriteLineAsync(ServiceErrorReport.DescribeStaleEtag(exception, group));
             return ExitCodes.ServiceError;
         }
         catch (ChangeOutcomeUnknownException exception)
         {
             // Not a plain 412: the change may have been applied, and the message says what to do.
             await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
+            return ExitCodes.ServiceError;
+        }
+        catch (DataflowCleanupException exception)
+        {
+            await error.WriteLineAsync(ServiceErrorReport.DescribeCleanupFailure(exception));
             return ExitCodes.ServiceError;
         }
         catch (ApiException exception)
@@ -64,15 +101,12 @@ internal static class FlowServiceCall
         }
         catch (ArgumentException exception)
         {
-            // The options are checked when the client is created, and the facade checks its arguments, both before
-            // anything is sent; the command checks first, so this is a last guard (an etag with a line break, say).
-            // Their messages name the option or argument, never a secret.
-            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
+            // The options are checked when the client is created, and the facade checks its arguments before anything
+            // is created; the command checks first, so this is what only the service's answers can tell (a dataflow
+            // table without a single date-time column, a dataset Catalog does not know) or a last guard (an etag with
+            // a line break, say). Their messages name the option, argument or choices, never a secret.
+            await error.WriteLineAsync("error: " + ServiceErrorReport.Describe(exception));
             return ExitCodes.UsageError;
-        }
-        finally
-        {
-            http?.Dispose();
         }
     }
 }

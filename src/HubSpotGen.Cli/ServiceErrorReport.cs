@@ -3,7 +3,7 @@ using HubSpotGen.FlowService;
 
 namespace HubSpotGen.Cli;
 
-/// <summary>One line for stderr about a failed call: status, the service's error code, its title and the request id.</summary>
+/// <summary>One line for stderr about a failed call: the service, status, its error code, its title and the request id.</summary>
 internal static class ServiceErrorReport
 {
     public static string Describe(ApiException exception)
@@ -20,7 +20,46 @@ internal static class ServiceErrorReport
         var title = view.Title ?? "no error title";
         var requestId = view.RequestId is null ? "" : $" (request id {view.RequestId})";
         var retryAfter = view.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; it asked to retry after {Math.Ceiling(wait.TotalSeconds)} s") : "";
-        return OneLine($"error: Flow Service answered {exception.StatusCode}: {code}: {title}{requestId}{retryAfter}");
+        return OneLine($"error: {ServiceOf(exception)} answered {exception.StatusCode}: {code}: {title}{requestId}{retryAfter}");
+    }
+
+    /// <summary>The dataflow facade hands Catalog's and Data Prep's errors on as Flow Service's type, the original inside.</summary>
+    private static string ServiceOf(ApiException exception) => exception.InnerException switch
+    {
+        FlowService.Catalog.ApiException => "Catalog",
+        FlowService.DataPrep.ApiException => "Data Prep",
+        _ => "Flow Service",
+    };
+
+    /// <summary>
+    /// An argument the library refused: its message without the " (Parameter 'name')" that .NET appends, which names
+    /// a C# parameter the user of the command never sees.
+    /// </summary>
+    public static string Describe(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var suffix = exception.ParamName is { } name ? $" (Parameter '{name}')" : null;
+        if (suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message[..^suffix.Length];
+        }
+
+        return OneLine(message);
+    }
+
+    /// <summary>
+    /// A dataflow step failed and so did deleting what it had made: the failure as usual, then every id that remains,
+    /// so that the user can delete them by hand.
+    /// </summary>
+    public static string DescribeCleanupFailure(DataflowCleanupException exception)
+    {
+        var failure = exception.InnerException switch
+        {
+            ApiException service => Describe(service),
+            { } other => "error: " + OneLine(other.Message),
+            null => "error: a dataflow step failed",
+        };
+        return OneLine($"{failure}; cleaning up failed too, and these remain: {string.Join(", ", exception.RemainingIds)}");
     }
 
     /// <summary><paramref name="text"/> with its line breaks and other control characters as spaces: stderr gets one line per failure.</summary>
@@ -34,7 +73,9 @@ internal static class ServiceErrorReport
         }).Trim();
 
     /// <summary>A 412 on a change: the usual line, plus which etag was stale and what to do about it.</summary>
-    public static string DescribeStaleEtag(PreconditionFailedException exception) =>
-        $"{Describe(exception)}: etag {exception.SuppliedEtag} is stale, connection {exception.ConnectionId} changed since it was read; " +
-        $"run 'hubspotgen connections get {exception.ConnectionId}' for its current etag and retry";
+    /// <param name="exception">The refusal.</param>
+    /// <param name="group">The command group of the entity changed: <c>connections</c> or <c>dataflows</c>.</param>
+    public static string DescribeStaleEtag(PreconditionFailedException exception, string group) =>
+        $"{Describe(exception)}: etag {exception.SuppliedEtag} is stale, {group.TrimEnd('s')} {exception.EntityId} changed since it was read; " +
+        $"run 'hubspotgen {group} get {exception.EntityId}' for its current etag and retry";
 }

@@ -10,6 +10,14 @@ public sealed class CommandHelpTests
     [TestCase("connections", "delete", "<ID>")]
     [TestCase("connections", "explore", "--table")]
     [TestCase("specs", "get", "<ID>")]
+    [TestCase("dataflows", "create-hubspot", "--map")]
+    [TestCase("dataflows", "get", "<ID>")]
+    [TestCase("dataflows", "list", "--json")]
+    [TestCase("dataflows", "runs", "<ID>")]
+    [TestCase("dataflows", "update", "--etag")]
+    [TestCase("dataflows", "enable", "<ID>")]
+    [TestCase("dataflows", "disable", "<ID>")]
+    [TestCase("dataflows", "delete", "--with-connections")]
     public async Task Help_describes_the_command_and_exits_0(string group, string command, string mentions)
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), group, command, "--help");
@@ -19,14 +27,15 @@ public sealed class CommandHelpTests
     }
 
     [Test]
-    public async Task The_root_help_lists_the_timeout_variables_and_every_exit_code()
+    public async Task The_root_help_lists_the_address_and_timeout_variables_and_every_exit_code()
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "--help");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         var help = string.Join(" ", run.Output.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
         Assert.That(help, Does.Contain("AEP_ATTEMPT_TIMEOUT and AEP_TOTAL_TIMEOUT (seconds")
-            .And.Contain("0 success, 1 Flow Service or IMS error").And.Contain("2 missing or invalid configuration").And.Contain("130 cancelled"));
+            .And.Contain("AEP_PLATFORM_URL (the Platform gateway").And.Contain("AEP_FLOW_SERVICE_URL (Flow Service alone")
+            .And.Contain("0 success, 1 Flow Service, Catalog, Data Prep or IMS error").And.Contain("2 missing or invalid configuration").And.Contain("130 cancelled"));
     }
 
     [Test]
@@ -36,5 +45,18 @@ public sealed class CommandHelpTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("rename"));
+    }
+
+    [Test]
+    public async Task The_create_help_documents_the_schedule_defaults_and_the_start_forms()
+    {
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "dataflows", "create-hubspot", "--help");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var help = string.Join(" ", run.Output.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.That(help, Does.Contain("once when left out")
+            .And.Contain("a recurring frequency gets 15 for minute and 1 otherwise")
+            .And.Contain("a time without an offset is UTC")
+            .And.Contain("seconds since the Unix epoch"));
     }
 }
