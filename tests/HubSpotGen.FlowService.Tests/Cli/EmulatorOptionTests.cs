@@ -41,6 +41,27 @@ public sealed class EmulatorOptionTests
     }
 
     [Test]
+    public async Task A_fresh_emulator_lists_no_dataflows()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "--emulator", "dataflows", "list", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(JArray.Parse(run.Output), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_dataflow_from_a_connection_the_emulator_does_not_have_exits_1_on_one_line()
+    {
+        var run = await CliRun.RunAsync(NoEnvironment, "--emulator", "dataflows", "create-hubspot", "--connection", "69f188b6-af07-4587-8061-e94d34637b41",
+            "--table", "Hubspot.Contacts", "--dataset", FlowService.Emulator.FlowServiceEmulator.DemoDatasetId, "--map", "Vid=person.id");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("404"));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
     public async Task Getting_an_unknown_connection_from_the_emulator_exits_1()
     {
         var run = await CliRun.RunAsync(NoEnvironment, "connections", "get", "69f188b6-af07-4587-8061-e94d34637b41", "--emulator");
