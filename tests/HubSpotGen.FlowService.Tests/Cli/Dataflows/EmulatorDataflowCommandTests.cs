@@ -187,6 +187,36 @@ public sealed class EmulatorDataflowCommandTests : DataflowFixture
     }
 
     [Test]
+    public async Task Update_changes_schedule_and_name_and_disable_and_enable_switch_the_state()
+    {
+        var created = await CreateFlowAsync(await CreateConnectionAsync());
+        var flowId = (string)created["flowId"]!;
+
+        var updated = await RunAsync("dataflows", "update", flowId, "--etag", (string)created["etag"]!, "--frequency", "minute", "--interval", "15", "--name", "Every quarter hour", "--json");
+        var afterUpdate = await ReadFlowAsync(flowId);
+        var disabled = await RunAsync("dataflows", "disable", flowId);
+        var afterDisable = await ReadFlowAsync(flowId);
+        var enabled = await RunAsync("dataflows", "enable", flowId);
+        var read = await RunAsync("dataflows", "get", flowId, "--json");
+
+        var flow = JObject.Parse(read.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(updated.ExitCode, Is.EqualTo(0), updated.Error);
+            Assert.That((string?)JObject.Parse(updated.Output)["etag"], Is.EqualTo((string?)afterUpdate["etag"]), "the last PATCH's etag is the flow's");
+            Assert.That(disabled.ExitCode, Is.EqualTo(0), disabled.Error);
+            Assert.That((string?)afterDisable["state"], Is.EqualTo("disabled"));
+            Assert.That(enabled.ExitCode, Is.EqualTo(0), enabled.Error);
+            Assert.That((string?)flow["state"], Is.EqualTo("enabled"));
+            Assert.That((string?)flow["name"], Is.EqualTo("Every quarter hour"));
+            Assert.That((string?)flow["schedule"]!["frequency"], Is.EqualTo("minute"));
+            Assert.That((int?)flow["schedule"]!["interval"], Is.EqualTo(15));
+            Assert.That(_wire.Calls.Where(call => call.Method == "POST" && call.Path.EndsWith("/action", StringComparison.Ordinal)).Select(call => call.PathAndQuery.Split('?')[1]),
+                Is.EqualTo(new[] { "op=disable", "op=enable" }));
+        });
+    }
+
+    [Test]
     public async Task An_unknown_dataset_exits_2_on_one_line_having_created_nothing()
     {
         var connectionId = await CreateConnectionAsync();
