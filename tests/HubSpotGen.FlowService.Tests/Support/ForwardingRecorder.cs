@@ -30,7 +30,9 @@ internal sealed class ForwardingRecorder() : DelegatingHandler(new SocketsHttpHa
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var call = new RecordedCall(request.Method.Method, Uri.UnescapeDataString(request.RequestUri!.PathAndQuery), body);
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase);
+        var call = new RecordedCall(request.Method.Method, Uri.UnescapeDataString(request.RequestUri!.PathAndQuery), body, headers);
         lock (_gate)
         {
             _calls.Add(call);
@@ -41,8 +43,8 @@ internal sealed class ForwardingRecorder() : DelegatingHandler(new SocketsHttpHa
     }
 }
 
-/// <summary>One request as it left the pipeline; the path and query are unescaped, for reading.</summary>
-internal sealed record RecordedCall(string Method, string PathAndQuery, string? Body)
+/// <summary>One request as it left the pipeline; the path and query are unescaped, for reading; header names without regard to case.</summary>
+internal sealed record RecordedCall(string Method, string PathAndQuery, string? Body, IReadOnlyDictionary<string, string> Headers)
 {
     public string Path => PathAndQuery.Split('?')[0];
 

@@ -68,7 +68,13 @@ public sealed class EmulatorDataflowCommandTests : DataflowFixture
         var calls = _wire.Calls.Skip(before).ToList();
         foreach (var call in calls)
         {
+            // The capture the issue's closing note quotes; the bearer token is the emulator's, masked all the same.
             TestContext.Out.WriteLine(call.Line);
+            foreach (var (name, value) in call.Headers.OrderBy(header => header.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                TestContext.Out.WriteLine($"  {name}: {(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bearer ***" : value)}");
+            }
+
             TestContext.Out.WriteLine(call.Body ?? "(no body)");
         }
 
@@ -125,6 +131,15 @@ public sealed class EmulatorDataflowCommandTests : DataflowFixture
                 }
                 """, calls[7].Body);
             Assert.That(calls.Where(call => call.Method == "GET").Select(call => call.Body), Is.All.Null, "reads carry no body");
+            foreach (var call in calls)
+            {
+                Assert.That(call.Headers.GetValueOrDefault("Authorization"), Is.EqualTo("Bearer " + Emulator.Options.AccessToken), call.Line);
+                Assert.That(call.Headers.GetValueOrDefault("x-api-key"), Is.EqualTo(Emulator.Options.ApiKey), call.Line);
+                Assert.That(call.Headers.GetValueOrDefault("x-gw-ims-org-id"), Is.EqualTo(Emulator.Options.ImsOrgId), call.Line);
+                Assert.That(call.Headers.GetValueOrDefault("x-sandbox-name"), Is.EqualTo(Sandbox), call.Line);
+                Assert.That(call.Headers.GetValueOrDefault("Content-Type")?.Split(';')[0], Is.EqualTo(call.Body is null ? null : "application/json"), call.Line);
+            }
+
             Assert.That(((JObject)created).Properties().Select(property => property.Name), Is.EqualTo(new[] { "flowId", "etag", "sourceConnectionId", "targetConnectionId", "mappingId" }));
         });
     }
