@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Emitting;
@@ -30,8 +31,20 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
+        // Only files a $ref could name are read, and the set is compared by content: an edit of any other
+        // AdditionalFiles item (or of a spec, which is not a companion) leaves every parse cached.
+        var companions = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadCompanionFile(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .Collect()
+            .Select(static (files, _) => new EquatableArray<CompanionFile>(files))
+            .WithTrackingName(TrackingNames.CompanionFiles);
+
         var parseResults = specFiles
-            .Select(static (file, cancellationToken) => Parser.Parse(file, cancellationToken))
+            .Combine(companions)
+            .Select(static (pair, cancellationToken) => Parser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
 
         var diagnostics = parseResults
@@ -76,28 +89,96 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Combine(support)
             .SelectMany(static (pair, _) => pair.Left is null || !IsSupported(pair.Right)
                 ? ImmutableArray<SourceFile>.Empty
-                : Emitter.Plan(pair.Left, new EmitOptions(
+                : PlanFiles(pair.Left, new EmitOptions(
                     UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
-                    UseArrayPool: pair.Right.HasArrayPool)).ToImmutableArray())
+                    UseArrayPool: pair.Right.HasArrayPool)))
             .WithTrackingName(TrackingNames.SourceFiles);
-        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) =>
+        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) => EmitFile(output, sourceFile));
+    }
+
+    /// <summary>
+    /// The model's files; a failure part way keeps the files planned before it and adds one that reports it,
+    /// so that the build shows a located error rather than CS8785 and the loss of every file.
+    /// </summary>
+    private static ImmutableArray<SourceFile> PlanFiles(ApiModel model, EmitOptions options)
+    {
+        var files = ImmutableArray.CreateBuilder<SourceFile>();
+        try
+        {
+            foreach (var file in Emitter.Plan(model, options))
+            {
+                files.Add(file);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            files.Add(new FailedPlanFile(model.Header, exception.GetType().Name + ": " + exception.Message));
+        }
+
+        return files.ToImmutable();
+    }
+
+    /// <summary>Writes one file; a failure is reported at the spec item and costs that file only.</summary>
+    private static void EmitFile(SourceProductionContext output, SourceFile sourceFile)
+    {
+        if (sourceFile is FailedPlanFile failed)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.StartOf(failed.Header.SpecPath), failed.Message, "files after the failure were not generated").ToDiagnostic());
+            return;
+        }
+
+        try
         {
             var file = Emitter.Emit(sourceFile);
             output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
-        });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // AddSource also throws here when two specs' clients share a hint name.
+            output.ReportDiagnostic(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError,
+                SpecLocation.StartOf(sourceFile.Header.SpecPath),
+                exception.GetType().Name + ": " + exception.Message,
+                "the file '" + sourceFile.HintName + "' was not generated").ToDiagnostic());
+        }
     }
 
+    /// <summary>
+    /// The item's spec, when it is one: it has a non-blank OpenApiNamespace, or names a client without one
+    /// (a spec missing its namespace, which parsing reports). MSBuild gives every AdditionalFiles item both
+    /// metadata keys, empty when unset, so an item with neither is some other file and is left alone.
+    /// </summary>
     private static SpecFile? ReadSpecFile(AdditionalText text, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
     {
         var fileOptions = options.GetOptions(text);
-        if (!fileOptions.TryGetValue(NamespaceMetadata, out var @namespace))
+        fileOptions.TryGetValue(NamespaceMetadata, out var @namespace);
+        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        if (string.IsNullOrWhiteSpace(@namespace) && string.IsNullOrWhiteSpace(clientName))
         {
             return null;
         }
 
-        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(text.Path, content, @namespace.Trim(), string.IsNullOrWhiteSpace(clientName) ? null : clientName!.Trim());
+        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, string.IsNullOrWhiteSpace(clientName) ? null : clientName!.Trim());
+    }
+
+    /// <summary>A YAML or JSON item that is not itself a spec: a file a spec's relative $ref may name.</summary>
+    private static CompanionFile? ReadCompanionFile(AdditionalText text, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
+    {
+        if (!SpecFilePaths.HasSpecExtension(text.Path))
+        {
+            return null;
+        }
+
+        var fileOptions = options.GetOptions(text);
+        fileOptions.TryGetValue(NamespaceMetadata, out var @namespace);
+        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        if (!string.IsNullOrWhiteSpace(@namespace) || !string.IsNullOrWhiteSpace(clientName))
+        {
+            return null;
+        }
+
+        return new CompanionFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
     }
 
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)

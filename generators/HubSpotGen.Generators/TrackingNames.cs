@@ -4,6 +4,7 @@ namespace HubSpotGen.Generators;
 internal static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
+    public const string CompanionFiles = nameof(CompanionFiles);
     public const string ParseResults = nameof(ParseResults);
     public const string ApiModels = nameof(ApiModels);
     public const string SpecDiagnostics = nameof(SpecDiagnostics);

@@ -24,7 +24,11 @@ internal static partial class Parser
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (pathItem.GetMap(method) is { } operation)
                 {
-                    context.Operations.Add(ParseOperation(context, pathEntry.Key, method, pathItem, operation));
+                    Guarded(context, operation, "the operation " + method.ToUpperInvariant() + " " + pathEntry.Key + " is left out", () =>
+                    {
+                        FaultInjection.ThrowIfRequested(operation.GetString("operationId") ?? method + " " + pathEntry.Key);
+                        context.Operations.Add(ParseOperation(context, pathEntry.Key, method, pathItem, operation));
+                    });
                 }
             }
         }
