@@ -84,14 +84,23 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
+        // Every client's name and spec item: two specs may name their clients alike, but not their files.
+        var clients = models
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!.Header)
+            .Collect()
+            .Select(static (headers, _) => new EquatableArray<ApiHeader>(headers))
+            .WithTrackingName(TrackingNames.Clients);
+
         // One record per file: after an edit, only the files whose record changed are written again.
         var sourceFiles = models
             .Combine(support)
-            .SelectMany(static (pair, _) => pair.Left is null || !IsSupported(pair.Right)
+            .Combine(clients)
+            .SelectMany(static (pair, _) => pair.Left.Left is not { } model || !IsSupported(pair.Left.Right)
                 ? ImmutableArray<SourceFile>.Empty
-                : PlanFiles(pair.Left, new EmitOptions(
-                    UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
-                    UseArrayPool: pair.Right.HasArrayPool)))
+                : PlanFiles(model, Emitter.HintPrefix(model.Header, pair.Right), new EmitOptions(
+                    UseRequiredMembers: pair.Left.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
+                    UseArrayPool: pair.Left.Right.HasArrayPool)))
             .WithTrackingName(TrackingNames.SourceFiles);
         context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) => EmitFile(output, sourceFile));
     }
@@ -100,12 +109,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// The model's files; a failure part way keeps the files planned before it and adds one that reports it,
     /// so that the build shows a located error rather than CS8785 and the loss of every file.
     /// </summary>
-    private static ImmutableArray<SourceFile> PlanFiles(ApiModel model, EmitOptions options)
+    private static ImmutableArray<SourceFile> PlanFiles(ApiModel model, string hintPrefix, EmitOptions options)
     {
         var files = ImmutableArray.CreateBuilder<SourceFile>();
         try
         {
-            foreach (var file in Emitter.Plan(model, options))
+            foreach (var file in Emitter.Plan(model, options, hintPrefix))
             {
                 files.Add(file);
             }
@@ -134,7 +143,6 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // AddSource also throws here when two specs' clients share a hint name.
             output.ReportDiagnostic(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InternalError,
                 SpecLocation.StartOf(sourceFile.Header.SpecPath),

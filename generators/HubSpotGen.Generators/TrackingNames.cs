@@ -10,5 +10,6 @@ internal static class TrackingNames
     public const string SpecDiagnostics = nameof(SpecDiagnostics);
     public const string CompilationSupport = nameof(CompilationSupport);
     public const string UnsupportedCompilation = nameof(UnsupportedCompilation);
+    public const string Clients = nameof(Clients);
     public const string SourceFiles = nameof(SourceFiles);
 }

@@ -16,14 +16,36 @@ internal static partial class Emitter
     private const string ObsoleteAttribute = $"[{KnownTypes.Obsolete}(\"Deprecated in the OpenAPI description.\")]";
 
     /// <summary>Splits a model into the files it becomes, in a stable order, each under a hint name of its own.</summary>
-    public static IEnumerable<SourceFile> Plan(ApiModel model, EmitOptions options)
+    /// <param name="model">The client's model.</param>
+    /// <param name="options">What the consuming compilation supports.</param>
+    /// <param name="hintPrefix">What the hint names start with: the client's name, made unique among the project's specs.</param>
+    public static IEnumerable<SourceFile> Plan(ApiModel model, EmitOptions options, string hintPrefix)
     {
         // The compiler rejects two hint names that differ only in case, though C# type names may.
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in PlanFiles(model, options))
         {
-            yield return file with { HintName = UniqueHintName(DesiredHintName(file), hintNames) };
+            yield return file with { HintName = UniqueHintName(DesiredHintName(file, hintPrefix), hintNames) };
         }
+    }
+
+    /// <summary>
+    /// The client's name, or with "_2", "_3"... when specs earlier in path order name their clients the same
+    /// regardless of case (in other namespaces, which C# allows): hint names are the one name space all the
+    /// project's generated files share.
+    /// </summary>
+    public static string HintPrefix(ApiHeader header, IEnumerable<ApiHeader> allClients)
+    {
+        var earlier = 0;
+        foreach (var other in allClients)
+        {
+            if (string.Equals(other.ClientName, header.ClientName, StringComparison.OrdinalIgnoreCase) && string.CompareOrdinal(other.SpecPath, header.SpecPath) < 0)
+            {
+                earlier++;
+            }
+        }
+
+        return earlier == 0 ? header.ClientName : header.ClientName + "_" + (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static GeneratedFile Emit(SourceFile file)
@@ -64,10 +86,8 @@ internal static partial class Emitter
     }
 
     /// <summary>The hint name without its ".g.cs", as the file's kind and type name make it.</summary>
-    private static string DesiredHintName(SourceFile file)
-    {
-        var client = file.Header.ClientName;
-        return file switch
+    private static string DesiredHintName(SourceFile file, string client) =>
+        file switch
         {
             ClientFile => client + ".Client",
             InfrastructureFile => client + ".Infrastructure",
@@ -77,7 +97,6 @@ internal static partial class Emitter
             UnionFile type => client + ".Unions." + type.Type.Name,
             _ => client + "." + file.GetType().Name,
         };
-    }
 
     /// <summary><paramref name="desired"/>, or with the first free "_2", "_3"... suffix when a name differing only in case came first.</summary>
     private static string UniqueHintName(string desired, HashSet<string> taken)
