@@ -259,7 +259,7 @@ public sealed class MultiFileSpecTests
     }
 
     /// <summary>The pet spec: entry, a path item file, a schema file and shared components, in three folders.</summary>
-    private static SpecInput[] PetSpec() => new[]
+    internal static SpecInput[] PetSpec() => new[]
     {
         new SpecInput("/specs/pets.yaml", Entry, Ns),
         new SpecInput("/specs/paths/pets.yaml", PetsPathItem, Namespace: null),
