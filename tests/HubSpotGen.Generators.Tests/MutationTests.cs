@@ -55,6 +55,20 @@ public sealed class MutationTests
     }
 
     [Test]
+    public void Names_that_collide_in_case_never_crash_or_emit_code_that_does_not_compile()
+    {
+        var mutations = SpecMutator.CaseCollisions(LoadSeeds())
+            .Select((collision, i) => new Mutation(MutationCount + 2000 + i, "case", collision.Kind, collision.Text, collision.Kind + collision.Extension))
+            .ToList();
+        Assert.That(mutations, Has.Count.GreaterThan(10), "Too few seeds have named schemas to vary.");
+
+        var result = Check(mutations, alwaysCompile: true);
+
+        Assert.That(result.Failures, Is.Empty, result.Summary(mutations.Count));
+        TestContext.Out.WriteLine(result.Summary(mutations.Count));
+    }
+
+    [Test]
     public void A_yaml_alias_fan_out_neither_hangs_nor_multiplies_types()
     {
         var spec = SpecMutator.AliasFanOut(levels: 6, fanOut: 8);
