@@ -258,6 +258,39 @@ public sealed class MultiFileSpecTests
         Assert.That(PropertyType(run.GetGeneratedType(Ns + ".ErrorResponse"), "Error"), Is.EqualTo("Generated.Api.ErrorDetail?"));
     }
 
+    [Test]
+    public void A_problem_in_a_swagger_parameter_of_a_shared_file_is_reported_in_that_file()
+    {
+        var entry = new SpecInput("/specs/service/things.yaml", """
+            swagger: '2.0'
+            info: {title: Things, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  parameters:
+                    - $ref: '../common/parameters.yaml#/parameters/Odd'
+                  responses:
+                    '204': {description: none}
+            """, Ns);
+        const string shared = """
+            parameters:
+              Odd:
+                name: odd
+                in: nowhere
+                type: string
+            """;
+        var common = new SpecInput("/specs/common/parameters.yaml", shared, Namespace: null);
+
+        var run = GeneratorHarness.Run(entry, common);
+
+        run.AssertGeneratorDidNotThrow();
+        var diagnostic = run.GeneratorDiagnostics.Single(d => d.Id == "HSG0006");
+        Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo(common.Path));
+        Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(SpecText.LineOf(shared, "name: odd")));
+        run.AssertCompilesWithoutErrors();
+    }
+
     /// <summary>The pet spec: entry, a path item file, a schema file and shared components, in three folders.</summary>
     internal static SpecInput[] PetSpec() => new[]
     {

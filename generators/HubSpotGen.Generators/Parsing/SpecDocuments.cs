@@ -80,7 +80,34 @@ internal sealed class SpecDocuments
     /// <summary>The entry, then each companion in the order references first reached it.</summary>
     public List<SpecDocument> Loaded { get; } = new();
 
-    public SpecDocument DocumentOf(SpecNode node) => _owners.TryGetValue(node, out var document) ? document : Entry;
+    /// <summary>
+    /// The file <paramref name="node"/> was read from. A mapping the Swagger rewrite made (a parameter or an
+    /// operation in the OpenAPI 3 shape) holds nodes of the file it stands for, and belongs to that file.
+    /// </summary>
+    public SpecDocument DocumentOf(SpecNode node)
+    {
+        if (_owners.Count == 0)
+        {
+            return Entry;
+        }
+
+        var current = node;
+        while (true)
+        {
+            if (_owners.TryGetValue(current, out var document))
+            {
+                return document;
+            }
+
+            if (current is not SpecMapping { Children.Count: > 0 } made)
+            {
+                return Entry;
+            }
+
+            // Its first entry is the first the author wrote (a parameter's name, an operation's first key).
+            current = made.Children[0].Value;
+        }
+    }
 
     /// <summary>
     /// The node <paramref name="reference"/> (a <c>$ref</c> value written at <paramref name="at"/>) names:
