@@ -128,6 +128,21 @@ public sealed class RobustnessTests
     }
 
     [Test]
+    public void A_failure_planning_the_files_keeps_the_files_before_it_and_is_HSG0001_at_the_spec_item()
+    {
+        var clean = GeneratorHarness.Run(SpecInput.Inline(CaseCollisions)).Sources.Select(s => s.HintName).ToList();
+        FaultInjection.FailAt = "plan CasesClient.Models.Foobar_2.g.cs";
+
+        var run = GeneratorHarness.Run(SpecInput.Inline(CaseCollisions));
+
+        Assert.That(run.Result.Exception, Is.Null);
+        var failure = run.GeneratorDiagnostics.Single(d => d.Id == "HSG0001");
+        Assert.That(failure.Location.GetLineSpan().Path, Is.EqualTo("/specs/inline.yaml"));
+        Assert.That(failure.GetMessage(System.Globalization.CultureInfo.InvariantCulture), Does.Contain("files after the failure were not generated"));
+        Assert.That(run.Sources.Select(s => s.HintName), Is.EqualTo(clean.TakeWhile(name => name != "CasesClient.Models.Foobar_2.g.cs")));
+    }
+
+    [Test]
     public void Two_specs_in_other_namespaces_whose_clients_share_a_name_are_both_emitted()
     {
         var first = new SpecInput("/specs/a.yaml", CaseCollisions, "First.Api");

@@ -25,7 +25,9 @@ internal static partial class Emitter
         var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in PlanFiles(model, options))
         {
-            yield return file with { HintName = UniqueHintName(DesiredHintName(file, hintPrefix), hintNames) };
+            var hintName = UniqueHintName(DesiredHintName(file, hintPrefix), hintNames);
+            FaultInjection.ThrowIfRequested("plan " + hintName);
+            yield return file with { HintName = hintName };
         }
     }
 
