@@ -19,6 +19,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.OpenApiNamespace";
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.OpenApiClientName";
+    private const string IncludePathsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludePaths";
+    private const string IncludeTagsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludeTags";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -96,9 +98,14 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         }
 
         fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        fileOptions.TryGetValue(IncludePathsMetadata, out var includePaths);
+        fileOptions.TryGetValue(IncludeTagsMetadata, out var includeTags);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(text.Path, content, @namespace.Trim(), string.IsNullOrWhiteSpace(clientName) ? null : clientName!.Trim());
+        return new SpecFile(text.Path, content, @namespace.Trim(), NullIfBlank(clientName), NullIfBlank(includePaths), NullIfBlank(includeTags));
     }
+
+    /// <summary>MSBuild writes every declared metadata name for every item, empty where the item has none.</summary>
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)
     {
