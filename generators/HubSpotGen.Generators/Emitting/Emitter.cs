@@ -36,6 +36,11 @@ internal static partial class Emitter
         {
             yield return new UnionFile(header, type);
         }
+
+        if (model.Webhooks.Count > 0)
+        {
+            yield return new WebhooksFile(header, model.Webhooks);
+        }
     }
 
     public static GeneratedFile Emit(SourceFile file)
@@ -49,6 +54,7 @@ internal static partial class Emitter
             ObjectFile type => new GeneratedFile($"{client}.Models.{type.Type.Name}.g.cs", EmitObject(type)),
             EnumFile type => new GeneratedFile($"{client}.Enums.{type.Type.Name}.g.cs", EmitEnum(type)),
             UnionFile type => new GeneratedFile($"{client}.Unions.{type.Type.Name}.g.cs", EmitUnion(type)),
+            WebhooksFile webhooks => new GeneratedFile($"{client}.Webhooks.g.cs", EmitWebhooks(webhooks)),
             _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
         };
     }
