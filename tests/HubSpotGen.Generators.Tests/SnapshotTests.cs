@@ -29,6 +29,7 @@ public sealed class SnapshotTests
         Valid("oas30-request-bodies.yaml"),
         Valid("oas30-parameters.yaml"),
         Valid("oas31-fleet-telemetry.yaml"),
+        Valid("oas31-webhooks.yaml"),
         Broken("unresolved-schema-refs.yaml"),
         Broken("schema-ref-loop.yaml"),
         Broken("swagger-unresolved-definition.yaml"),
