@@ -26,6 +26,7 @@ public sealed class SnapshotTests
         Valid("swagger20-notes.json"),
         Valid("oas30-composition.yaml"),
         Valid("oas30-enums-and-scalars.yaml"),
+        Valid("oas30-repeated-inline-shapes.yaml"),
         Valid("oas30-request-bodies.yaml"),
         Valid("oas30-parameters.yaml"),
         Valid("oas31-fleet-telemetry.yaml"),
