@@ -115,6 +115,44 @@ public sealed class ShapeDeduplicationTests
     }
 
     [Test]
+    public void The_same_inline_union_in_two_places_is_one_class_and_one_with_another_discriminator_stays_apart()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: Unions, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Cat:
+                  type: object
+                  properties:
+                    kind: {type: string}
+                Dog:
+                  type: object
+                  properties:
+                    kind: {type: string}
+                Home:
+                  type: object
+                  properties:
+                    pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                Shelter:
+                  type: object
+                  properties:
+                    pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                    other:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                      discriminator: {propertyName: kind}
+            """);
+
+        Assert.That(PropertyType(run, "Shelter", "Pet", "Generated.Api").Name, Is.EqualTo("HomePet"));
+        Assert.That(PropertyType(run, "Shelter", "Other", "Generated.Api").Name, Is.EqualTo("ShelterOther"));
+        Assert.That(run.Sources.Select(s => s.HintName).Where(n => n.Contains(".Unions.", StringComparison.Ordinal)),
+            Is.EquivalentTo(new[] { "UnionsClient.Unions.HomePet.g.cs", "UnionsClient.Unions.ShelterOther.g.cs" }));
+    }
+
+    [Test]
     public void A_merged_enum_reads_and_writes_the_values_of_every_property_that_uses_it()
     {
         var assembly = LoadedClient.Load(RunCorpusSpec());
