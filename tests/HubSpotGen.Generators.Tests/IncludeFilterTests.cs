@@ -181,6 +181,15 @@ public sealed class IncludeFilterTests
     }
 
     [Test]
+    public void A_bar_separates_globs_too_as_the_package_props_hand_a_semicolon_list_to_the_compiler()
+    {
+        var run = Generate(includePaths: "/connections/{i?}|/flows", includeTags: "Runs|Connection specs");
+
+        Assert.That(Methods(run), Is.EquivalentTo(new[] { "GetConnectionAsync", "CreateFlowAsync", "ListRunsAsync", "ListConnectionSpecsAsync" }));
+        Assert.That(run.GeneratorDiagnostics, Is.Empty);
+    }
+
+    [Test]
     public void Tags_select_operations_and_webhooks_and_add_up_with_paths()
     {
         var byTag = Generate(includeTags: "Connection*");

@@ -11,6 +11,8 @@ namespace HubSpotGen.Generators.Parsing;
 /// </summary>
 internal sealed class OperationFilter
 {
+    private static readonly char[] ListSeparators = { ';', '|' };
+
     private readonly Glob[] _paths;
     private readonly Glob[] _tags;
 
@@ -72,7 +74,9 @@ internal sealed class OperationFilter
     private static Glob[] Split(string? list, bool crossesSegments)
     {
         var globs = new List<Glob>();
-        foreach (var part in (list ?? string.Empty).Split(';'))
+        // '|' is how a ';' arrives from MSBuild: the package's props rewrites it, as the compiler's reading of
+        // item metadata would end the value at the first ';'.
+        foreach (var part in (list ?? string.Empty).Split(ListSeparators))
         {
             var pattern = part.Trim();
             if (pattern.Length > 0)
