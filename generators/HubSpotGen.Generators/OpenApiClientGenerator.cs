@@ -20,6 +20,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.OpenApiNamespace";
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.OpenApiClientName";
+    private const string IncludePathsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludePaths";
+    private const string IncludeTagsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludeTags";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -166,8 +168,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             return null;
         }
 
+        fileOptions.TryGetValue(IncludePathsMetadata, out var includePaths);
+        fileOptions.TryGetValue(IncludeTagsMetadata, out var includeTags);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, string.IsNullOrWhiteSpace(clientName) ? null : clientName!.Trim());
+        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, NullIfBlank(clientName), NullIfBlank(includePaths), NullIfBlank(includeTags));
     }
 
     /// <summary>A YAML or JSON item that is not itself a spec: a file a spec's relative $ref may name.</summary>
@@ -188,6 +192,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         return new CompanionFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
     }
+
+    /// <summary>MSBuild writes every declared metadata name for every item, empty where the item has none.</summary>
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)
     {

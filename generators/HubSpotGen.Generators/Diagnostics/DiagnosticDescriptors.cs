@@ -83,6 +83,19 @@ internal static class DiagnosticDescriptors
         "The reference '{0}' names the file '{1}', which is not an AdditionalFiles item of the project; {2}",
         "List every file a spec refers to as an AdditionalFiles item without OpenApiNamespace, for instance <AdditionalFiles Include=\"spec/**/*.yaml\" />. Remote references (http, https) are never fetched.");
 
+    /// <summary>Reported at the start of the spec item: the glob comes from the project file, which has no location a diagnostic can point at.</summary>
+    public static readonly DiagnosticDescriptor IncludeGlobMatchesNothing = Create(
+        "HSG0013", DiagnosticSeverity.Warning,
+        "An include glob matches no operation",
+        "The {0} glob '{1}' matches no operation in the spec, so it adds nothing to the client",
+        "Check the glob against the spec's paths or tags: '*' stays within one path segment, '**' crosses segments, and matching is case-sensitive.");
+
+    public static readonly DiagnosticDescriptor WebhookSkipped = Create(
+        "HSG0014", DiagnosticSeverity.Warning,
+        "A webhook has no JSON body to read",
+        "The webhook '{0}' {1}, so it gets no parse method",
+        "A webhook's parse method reads its request body as JSON: give it an application/json (or +json) body with a schema.");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);
 }

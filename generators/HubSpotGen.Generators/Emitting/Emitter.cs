@@ -61,6 +61,7 @@ internal static partial class Emitter
             ObjectFile type => EmitObject(type),
             EnumFile type => EmitEnum(type),
             UnionFile type => EmitUnion(type),
+            WebhooksFile webhooks => EmitWebhooks(webhooks),
             _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
         });
     }
@@ -85,6 +86,11 @@ internal static partial class Emitter
         {
             yield return new UnionFile(header, type);
         }
+
+        if (model.Webhooks.Count > 0)
+        {
+            yield return new WebhooksFile(header, model.Webhooks);
+        }
     }
 
     /// <summary>The hint name without its ".g.cs", as the file's kind and type name make it.</summary>
@@ -97,6 +103,7 @@ internal static partial class Emitter
             ObjectFile type => client + ".Models." + type.Type.Name,
             EnumFile type => client + ".Enums." + type.Type.Name,
             UnionFile type => client + ".Unions." + type.Type.Name,
+            WebhooksFile => client + ".Webhooks",
             _ => client + "." + file.GetType().Name,
         };
 

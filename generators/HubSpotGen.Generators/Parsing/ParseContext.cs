@@ -19,6 +19,7 @@ internal sealed class ParseContext
         Documents = documents;
         Document = document;
         CancellationToken = cancellationToken;
+        Filter = OperationFilter.Create(file.IncludePaths, file.IncludeTags);
     }
 
     /// <summary>The AdditionalFiles item: path, text and metadata.</summary>
@@ -31,6 +32,9 @@ internal sealed class ParseContext
     public SpecDocuments Documents { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The operations the project asked for, or null for all of them.</summary>
+    public OperationFilter? Filter { get; }
 
     /// <summary>What the spec was reported for, in report order.</summary>
     public List<DiagnosticInfo> Diagnostics { get; } = new();

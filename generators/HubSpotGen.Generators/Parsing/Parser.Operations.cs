@@ -22,7 +22,7 @@ internal static partial class Parser
             foreach (var method in HttpMethods)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (pathItem.GetMap(method) is { } operation)
+                if (pathItem.GetMap(method) is { } operation && (context.Filter?.Includes(pathEntry.Key, operation.GetSequence("tags").Strings()) ?? true))
                 {
                     Guarded(context, operation, "the operation " + method.ToUpperInvariant() + " " + pathEntry.Key + " is left out", () =>
                     {

@@ -124,10 +124,15 @@ internal static partial class Parser
 
         context.TypeNames.Add(clientName);
         context.TypeNames.Add("ApiException");
+        if (context.Document.GetMap("webhooks") is { Children.Count: > 0 })
+        {
+            context.TypeNames.Add(WebhookModel.ClassName(clientName));
+        }
 
         ReportBrokenReferences(context);
         ParseComponentSchemas(context);
         ParseOperations(context);
+        var webhooks = ParseWebhooks(context);
         context.Diagnostics.AddRange(context.Documents.Problems);
 
         var model = new ApiModel(
@@ -136,8 +141,44 @@ internal static partial class Parser
             context.Operations.ToEquatableArray(),
             context.Objects.ToEquatableArray(),
             context.Enums.ToEquatableArray(),
-            context.Unions.ToEquatableArray());
+            context.Unions.ToEquatableArray(),
+            webhooks);
+        if (context.Filter is { } filter)
+        {
+            ReportUnmatchedGlobs(context, filter);
+            model = ReachableTypes.Prune(model);
+        }
+
+        model = ShapeDeduplication.Apply(model, NamedTypeNames(context));
         return new ParseResult(context.File.Path, model, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static void ReportUnmatchedGlobs(ParseContext context, OperationFilter filter)
+    {
+        foreach (var glob in filter.UnmatchedPaths())
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeGlobMatchesNothing, SpecLocation.StartOf(context.File.Path), "OpenApiIncludePaths", glob));
+        }
+
+        foreach (var glob in filter.UnmatchedTags())
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeGlobMatchesNothing, SpecLocation.StartOf(context.File.Path), "OpenApiIncludeTags", glob));
+        }
+    }
+
+    /// <summary>The types declared for schemas reached by name (components, or any $ref target), which keep their names.</summary>
+    private static HashSet<string> NamedTypeNames(ParseContext context)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in context.NamedTypes.Values)
+        {
+            if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union && type.Name is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
