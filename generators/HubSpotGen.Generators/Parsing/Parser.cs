@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
+using HubSpotGen.Generators.Parsing.Reading;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -65,15 +66,10 @@ internal static partial class Parser
             return Failed(file, DiagnosticDescriptors.InvalidNamespace, SpecLocation.StartOf(file.Path), file.Namespace);
         }
 
-        if (JsonSyntaxCheck.LooksLikeJson(file.Text) && JsonSyntaxCheck.FindError(file.Text) is { } jsonError)
-        {
-            return Failed(file, DiagnosticDescriptors.InvalidSyntax, LocateOffset(file.Path, file.Text, jsonError.Offset), jsonError.Message);
-        }
-
         SpecNode? document;
         try
         {
-            document = SpecTreeBuilder.Load(file.Text);
+            document = SpecReader.Read(file.Text);
         }
         catch (SpecSyntaxException exception)
         {

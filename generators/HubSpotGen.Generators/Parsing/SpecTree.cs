@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace HubSpotGen.Generators.Parsing;
 
-/// <summary>A position in the spec text: offset, and one-based line and column as YamlDotNet counts them.</summary>
+/// <summary>A position in the spec text: offset (a byte order mark counts), and one-based line and column.</summary>
 internal readonly struct SpecMark
 {
     public SpecMark(long index, long line, long column)
@@ -21,8 +21,8 @@ internal readonly struct SpecMark
 }
 
 /// <summary>
-/// A node of the spec document: what the parser reads instead of YamlDotNet's representation model,
-/// which costs several times as much to build and looks keys up by scanning.
+/// A node of the spec document, as the readers in <c>Reading/</c> build it from JSON or YAML: small,
+/// and looked up by key through an index where a mapping is large.
 /// </summary>
 internal abstract class SpecNode
 {

@@ -1,6 +1,5 @@
 using HubSpotGen.Generators.Parsing;
 using HubSpotGen.Generators.Parsing.Reading;
-using SpecSyntaxException = HubSpotGen.Generators.Parsing.Reading.SpecSyntaxException;
 
 namespace HubSpotGen.Generators.Tests.Reading;
 
