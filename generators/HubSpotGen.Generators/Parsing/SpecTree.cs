@@ -55,11 +55,18 @@ internal sealed class SpecScalar : SpecNode
 internal sealed class SpecSequence : SpecNode
 {
     public SpecSequence(SpecMark start)
-        : base(start, start)
+        : this(start, new List<SpecNode>())
     {
     }
 
-    public List<SpecNode> Children { get; } = new();
+    /// <summary>A sequence of <paramref name="children"/>, which it keeps (a reader sizes the list to fit).</summary>
+    public SpecSequence(SpecMark start, List<SpecNode> children)
+        : base(start, start)
+    {
+        Children = children;
+    }
+
+    public List<SpecNode> Children { get; }
 }
 
 internal sealed class SpecMapping : SpecNode
@@ -70,12 +77,19 @@ internal sealed class SpecMapping : SpecNode
     private Dictionary<string, int>? _index;
 
     public SpecMapping(SpecMark start)
-        : base(start, start)
+        : this(start, new List<KeyValuePair<SpecScalar, SpecNode>>())
     {
     }
 
+    /// <summary>A mapping of <paramref name="children"/>, which it keeps (a reader sizes the list to fit).</summary>
+    public SpecMapping(SpecMark start, List<KeyValuePair<SpecScalar, SpecNode>> children)
+        : base(start, start)
+    {
+        Children = children;
+    }
+
     /// <summary>Entries with scalar keys, in document order.</summary>
-    public List<KeyValuePair<SpecScalar, SpecNode>> Children { get; } = new();
+    public List<KeyValuePair<SpecScalar, SpecNode>> Children { get; }
 
     public SpecNode? Find(string key)
     {

@@ -38,6 +38,9 @@ internal sealed class JsonReader : TextReaderBase
     private SpecNode ReadDocument()
     {
         var open = new Stack<ContainerBuilder>();
+
+        // Builders of containers already read, to reuse: a spec has tens of thousands of small objects.
+        var free = new Stack<ContainerBuilder>();
         while (true)
         {
             SkipWhitespace();
@@ -57,12 +60,13 @@ internal sealed class JsonReader : TextReaderBase
 
                 var start = Mark();
                 Position++;
-                var container = new ContainerBuilder(character == '{' ? new SpecMapping(start) : new SpecSequence(start));
+                var container = free.Count > 0 ? free.Pop().Reset(start, character == '{') : new ContainerBuilder(start, character == '{');
                 SkipWhitespace();
                 if (Current == (character == '{' ? '}' : ']'))
                 {
                     Position++;
                     completed = container.Complete(Mark());
+                    free.Push(container);
                 }
                 else
                 {
@@ -95,7 +99,7 @@ internal sealed class JsonReader : TextReaderBase
                 }
 
                 var parent = open.Peek();
-                var isObject = parent.Node is SpecMapping;
+                var isObject = parent.IsMapping;
                 if (isObject)
                 {
                     parent.AddValue(completed);
@@ -130,7 +134,9 @@ internal sealed class JsonReader : TextReaderBase
                 }
 
                 Position++;
-                completed = open.Pop().Complete(Mark());
+                var closed = open.Pop();
+                completed = closed.Complete(Mark());
+                free.Push(closed);
             }
         }
     }

@@ -7,6 +7,8 @@ internal sealed partial class YamlReader
 {
     private readonly List<FlowFrame> _flow = new();
 
+    private readonly Stack<FlowFrame> _freeFlow = new();
+
     private enum FlowState
     {
         /// <summary>At a mapping's key or a sequence's item.</summary>
@@ -62,6 +64,7 @@ internal sealed partial class YamlReader
                 }
 
                 _flow.RemoveAt(_flow.Count - 1);
+                _freeFlow.Push(top);
                 if (_flow.Count == 0)
                 {
                     return node;
@@ -170,7 +173,7 @@ internal sealed partial class YamlReader
         }
 
         var isMapping = Current == '{';
-        var frame = new FlowFrame(new ContainerBuilder(isMapping ? new SpecMapping(Mark()) : new SpecSequence(Mark())), isMapping ? '}' : ']', isMapping, isPair: false);
+        var frame = NewFlowFrame(Mark(), isMapping, isMapping ? '}' : ']', isPair: false);
         frame.Anchor = _pendingAnchor;
         _hasPending = false;
         _pendingAnchor = null;
@@ -194,7 +197,7 @@ internal sealed partial class YamlReader
             throw Error(Position, NestingLimit.TooDeepMessage);
         }
 
-        var pair = new FlowFrame(new ContainerBuilder(new SpecMapping(key.Start)), sequence.Closer, isMapping: true, isPair: true);
+        var pair = NewFlowFrame(key.Start, isMapping: true, sequence.Closer, isPair: true);
         pair.Builder.SetKey(key);
         pair.State = FlowState.ExpectValue;
         _flow.Add(pair);
@@ -211,8 +214,12 @@ internal sealed partial class YamlReader
         _flow.RemoveAt(_flow.Count - 1);
         var sequence = _flow[_flow.Count - 1];
         sequence.Pending = pair.Builder.Complete(_lastEnd);
+        _freeFlow.Push(pair);
         sequence.State = FlowState.AfterEntry;
     }
+
+    private FlowFrame NewFlowFrame(SpecMark start, bool isMapping, char closer, bool isPair) =>
+        _freeFlow.Count > 0 ? _freeFlow.Pop().Reset(start, isMapping, closer, isPair) : new FlowFrame(start, isMapping, closer, isPair);
 
     private void FinishFlowEntry(FlowFrame frame)
     {
@@ -311,7 +318,7 @@ internal sealed partial class YamlReader
             if (!_flow[i].IsPair)
             {
                 var frame = _flow[i];
-                return Error(frame.Builder.Node.Start.Index, "the '" + (frame.IsMapping ? '{' : '[') + "' opened here is not closed");
+                return Error(frame.Builder.Start.Index, "the '" + (frame.IsMapping ? '{' : '[') + "' opened here is not closed");
             }
         }
 
@@ -320,22 +327,32 @@ internal sealed partial class YamlReader
 
     private sealed class FlowFrame
     {
-        public FlowFrame(ContainerBuilder builder, char closer, bool isMapping, bool isPair)
+        public FlowFrame(SpecMark start, bool isMapping, char closer, bool isPair)
         {
-            Builder = builder;
-            Closer = closer;
-            IsMapping = isMapping;
-            IsPair = isPair;
+            Builder = new ContainerBuilder(start, isMapping);
+            Reset(start, isMapping, closer, isPair);
         }
 
         public ContainerBuilder Builder { get; }
 
-        public char Closer { get; }
+        public char Closer { get; private set; }
 
-        public bool IsMapping { get; }
+        public bool IsMapping { get; private set; }
 
         /// <summary>The one-pair mapping of <c>[key: value]</c>, closed by the sequence's ',' or ']'.</summary>
-        public bool IsPair { get; }
+        public bool IsPair { get; private set; }
+
+        public FlowFrame Reset(SpecMark start, bool isMapping, char closer, bool isPair)
+        {
+            Builder.Reset(start, isMapping);
+            Closer = closer;
+            IsMapping = isMapping;
+            IsPair = isPair;
+            State = FlowState.Start;
+            Pending = null;
+            Anchor = null;
+            return this;
+        }
 
         public FlowState State { get; set; }
 

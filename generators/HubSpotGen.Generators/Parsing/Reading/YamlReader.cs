@@ -21,6 +21,9 @@ internal sealed partial class YamlReader : TextReaderBase
     /// <summary>Open block collections, innermost last.</summary>
     private readonly List<BlockFrame> _blocks = new();
 
+    /// <summary>Frames of collections already read, to reuse: a spec has tens of thousands of small mappings.</summary>
+    private readonly Stack<BlockFrame> _freeBlocks = new();
+
     private readonly Dictionary<string, SpecNode> _anchors = new(StringComparer.Ordinal);
 
     private SpecNode? _root;
@@ -264,7 +267,7 @@ internal sealed partial class YamlReader : TextReaderBase
                         throw Error(Position, "a block sequence cannot start on the line of its key");
                     }
 
-                    PushBlock(new SpecSequence(Mark()), column);
+                    PushBlock(Mark(), isMapping: false, column);
                 }
                 else if (Top.IsMapping || Top.Indent != column)
                 {
@@ -340,7 +343,7 @@ internal sealed partial class YamlReader : TextReaderBase
 
                 if (slotOpen)
                 {
-                    PushBlock(new SpecMapping(MarkAt(nodeStart)), column);
+                    PushBlock(MarkAt(nodeStart), isMapping: true, column);
                 }
                 else if (!Top.IsMapping || Top.Indent != column)
                 {
@@ -376,7 +379,7 @@ internal sealed partial class YamlReader : TextReaderBase
     {
         if (slotOpen)
         {
-            PushBlock(new SpecMapping(MarkAt(nodeStart)), column);
+            PushBlock(MarkAt(nodeStart), isMapping: true, column);
         }
         else if (!Top.IsMapping || Top.Indent != column)
         {
@@ -426,14 +429,14 @@ internal sealed partial class YamlReader : TextReaderBase
 
     private BlockFrame Top => _blocks[_blocks.Count - 1];
 
-    private void PushBlock(SpecNode node, int indent)
+    private void PushBlock(SpecMark start, bool isMapping, int indent)
     {
         if (_blocks.Count >= NestingLimit.MaxDepth)
         {
-            throw Error(node.Start.Index, NestingLimit.TooDeepMessage);
+            throw Error(start.Index, NestingLimit.TooDeepMessage);
         }
 
-        var frame = new BlockFrame(new ContainerBuilder(node), indent, node is SpecMapping);
+        var frame = _freeBlocks.Count > 0 ? _freeBlocks.Pop().Reset(start, isMapping, indent) : new BlockFrame(start, isMapping, indent);
 
         // Properties on an earlier line belong to the collection; on this line, to its first key.
         if (_hasPending && _pendingLine < Line)
@@ -457,6 +460,7 @@ internal sealed partial class YamlReader : TextReaderBase
             _anchors[frame.Anchor] = node;
         }
 
+        _freeBlocks.Push(frame);
         Deliver(node);
     }
 
@@ -629,18 +633,29 @@ internal sealed partial class YamlReader : TextReaderBase
     /// <summary>A block collection being read: its entries stand at <see cref="Indent"/>.</summary>
     private sealed class BlockFrame
     {
-        public BlockFrame(ContainerBuilder builder, int indent, bool isMapping)
+        public BlockFrame(SpecMark start, bool isMapping, int indent)
         {
-            Builder = builder;
+            Builder = new ContainerBuilder(start, isMapping);
             Indent = indent;
             IsMapping = isMapping;
         }
 
         public ContainerBuilder Builder { get; }
 
-        public int Indent { get; }
+        public int Indent { get; private set; }
 
-        public bool IsMapping { get; }
+        public bool IsMapping { get; private set; }
+
+        public BlockFrame Reset(SpecMark start, bool isMapping, int indent)
+        {
+            Builder.Reset(start, isMapping);
+            Indent = indent;
+            IsMapping = isMapping;
+            EntryOpen = false;
+            ExplicitKey = false;
+            Anchor = null;
+            return this;
+        }
 
         /// <summary>A sequence's '- ' has been read and its entry has not.</summary>
         public bool EntryOpen { get; set; }
