@@ -14,7 +14,7 @@ namespace HubSpotGen.Benchmarks.Cold;
 /// AdditionalFiles item for our generator, whose time is read from the compiler's generator report; the
 /// other runs NSwag.MSBuild with the settings of nswag.json before compiling, whose time is the target's
 /// line in MSBuild's performance summary. Also reported: each build's wall time, the largest process's peak
-/// resident memory (from <c>/usr/bin/time -v</c> where it exists) and the lines each generator wrote.
+/// resident memory (from GNU time's <c>-v</c> report, where <c>time</c> is on the PATH) and the lines each generator wrote.
 /// </summary>
 internal static partial class ColdBuildMeasure
 {
@@ -138,7 +138,7 @@ internal static partial class ColdBuildMeasure
             "build", project, "-c", "Release", "--no-restore", "--disable-build-servers", "-nodeReuse:false",
             "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=false", "-v:d", "-clp:PerformanceSummary",
         };
-        var timeTool = File.Exists("/usr/bin/time") ? "/usr/bin/time" : null;
+        var timeTool = FindOnPath("time");
         var stopwatch = Stopwatch.StartNew();
         var output = timeTool is null
             ? RunChecked("dotnet", arguments)
@@ -188,6 +188,13 @@ internal static partial class ColdBuildMeasure
 
         return lines;
     }
+
+    /// <summary>An executable of that name in a PATH folder (a shell's <c>time</c> keyword is not one), or null.</summary>
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
 
     private static string Megabytes(long? kilobytes) => kilobytes is { } value ? (value / 1024.0).ToString("F0", CultureInfo.InvariantCulture) + " MB" : "n/a";
 
