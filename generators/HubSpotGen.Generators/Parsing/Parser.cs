@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
+using HubSpotGen.Generators.Parsing.Reading;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -95,15 +96,9 @@ internal static partial class Parser
     /// <summary>The file's tree, or null after adding an HSG0002 for the first syntax error to <paramref name="problems"/>.</summary>
     private static SpecNode? LoadTree(string path, string text, List<DiagnosticInfo> problems)
     {
-        if (JsonSyntaxCheck.LooksLikeJson(text) && JsonSyntaxCheck.FindError(text) is { } jsonError)
-        {
-            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, LocateOffset(path, text, jsonError.Offset), jsonError.Message));
-            return null;
-        }
-
         try
         {
-            return SpecTreeBuilder.Load(text);
+            return SpecReader.Read(text);
         }
         catch (SpecSyntaxException exception)
         {
