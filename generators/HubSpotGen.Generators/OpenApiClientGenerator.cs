@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Emitting;
@@ -19,6 +20,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 {
     private const string NamespaceMetadata = "build_metadata.AdditionalFiles.OpenApiNamespace";
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.OpenApiClientName";
+    private const string IncludePathsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludePaths";
+    private const string IncludeTagsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludeTags";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -30,8 +33,20 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (file, _) => file!)
             .WithTrackingName(TrackingNames.SpecFiles);
 
+        // Only files a $ref could name are read, and the set is compared by content: an edit of any other
+        // AdditionalFiles item (or of a spec, which is not a companion) leaves every parse cached.
+        var companions = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ReadCompanionFile(pair.Left, pair.Right, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .Collect()
+            .Select(static (files, _) => new EquatableArray<CompanionFile>(files))
+            .WithTrackingName(TrackingNames.CompanionFiles);
+
         var parseResults = specFiles
-            .Select(static (file, cancellationToken) => Parser.Parse(file, cancellationToken))
+            .Combine(companions)
+            .Select(static (pair, cancellationToken) => Parser.Parse(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.ParseResults);
 
         var diagnostics = parseResults
@@ -71,34 +86,115 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
+        // Every client's name and spec item: two specs may name their clients alike, but not their files.
+        var clients = models
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!.Header)
+            .Collect()
+            .Select(static (headers, _) => new EquatableArray<ApiHeader>(headers))
+            .WithTrackingName(TrackingNames.Clients);
+
         // One record per file: after an edit, only the files whose record changed are written again.
         var sourceFiles = models
             .Combine(support)
-            .SelectMany(static (pair, _) => pair.Left is null || !IsSupported(pair.Right)
+            .Combine(clients)
+            .SelectMany(static (pair, _) => pair.Left.Left is not { } model || !IsSupported(pair.Left.Right)
                 ? ImmutableArray<SourceFile>.Empty
-                : Emitter.Plan(pair.Left, new EmitOptions(
-                    UseRequiredMembers: pair.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
-                    UseArrayPool: pair.Right.HasArrayPool)).ToImmutableArray())
+                : PlanFiles(model, Emitter.HintPrefix(model.Header, pair.Right), new EmitOptions(
+                    UseRequiredMembers: pair.Left.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
+                    UseArrayPool: pair.Left.Right.HasArrayPool)))
             .WithTrackingName(TrackingNames.SourceFiles);
-        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) =>
+        context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) => EmitFile(output, sourceFile));
+    }
+
+    /// <summary>
+    /// The model's files; a failure part way keeps the files planned before it and adds one that reports it,
+    /// so that the build shows a located error rather than CS8785 and the loss of every file.
+    /// </summary>
+    private static ImmutableArray<SourceFile> PlanFiles(ApiModel model, string hintPrefix, EmitOptions options)
+    {
+        var files = ImmutableArray.CreateBuilder<SourceFile>();
+        try
+        {
+            foreach (var file in Emitter.Plan(model, options, hintPrefix))
+            {
+                files.Add(file);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            files.Add(new FailedPlanFile(model.Header, exception.GetType().Name + ": " + exception.Message));
+        }
+
+        return files.ToImmutable();
+    }
+
+    /// <summary>Writes one file; a failure is reported at the spec item and costs that file only.</summary>
+    private static void EmitFile(SourceProductionContext output, SourceFile sourceFile)
+    {
+        if (sourceFile is FailedPlanFile failed)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.StartOf(failed.Header.SpecPath), failed.Message, "files after the failure were not generated").ToDiagnostic());
+            return;
+        }
+
+        try
         {
             var file = Emitter.Emit(sourceFile);
             output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
-        });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InternalError,
+                SpecLocation.StartOf(sourceFile.Header.SpecPath),
+                exception.GetType().Name + ": " + exception.Message,
+                "the file '" + sourceFile.HintName + "' was not generated").ToDiagnostic());
+        }
     }
 
+    /// <summary>
+    /// The item's spec, when it is one: it has a non-blank OpenApiNamespace, or names a client without one
+    /// (a spec missing its namespace, which parsing reports). MSBuild gives every AdditionalFiles item both
+    /// metadata keys, empty when unset, so an item with neither is some other file and is left alone.
+    /// </summary>
     private static SpecFile? ReadSpecFile(AdditionalText text, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
     {
         var fileOptions = options.GetOptions(text);
-        if (!fileOptions.TryGetValue(NamespaceMetadata, out var @namespace))
+        fileOptions.TryGetValue(NamespaceMetadata, out var @namespace);
+        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        if (string.IsNullOrWhiteSpace(@namespace) && string.IsNullOrWhiteSpace(clientName))
         {
             return null;
         }
 
-        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        fileOptions.TryGetValue(IncludePathsMetadata, out var includePaths);
+        fileOptions.TryGetValue(IncludeTagsMetadata, out var includeTags);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(text.Path, content, @namespace.Trim(), string.IsNullOrWhiteSpace(clientName) ? null : clientName!.Trim());
+        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, NullIfBlank(clientName), NullIfBlank(includePaths), NullIfBlank(includeTags));
     }
+
+    /// <summary>A YAML or JSON item that is not itself a spec: a file a spec's relative $ref may name.</summary>
+    private static CompanionFile? ReadCompanionFile(AdditionalText text, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, System.Threading.CancellationToken cancellationToken)
+    {
+        if (!SpecFilePaths.HasSpecExtension(text.Path))
+        {
+            return null;
+        }
+
+        var fileOptions = options.GetOptions(text);
+        fileOptions.TryGetValue(NamespaceMetadata, out var @namespace);
+        fileOptions.TryGetValue(ClientNameMetadata, out var clientName);
+        if (!string.IsNullOrWhiteSpace(@namespace) || !string.IsNullOrWhiteSpace(clientName))
+        {
+            return null;
+        }
+
+        return new CompanionFile(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
+    }
+
+    /// <summary>MSBuild writes every declared metadata name for every item, empty where the item has none.</summary>
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)
     {

@@ -171,6 +171,67 @@ public sealed class CacheabilityTests
         Assert.That(changedModels, Is.EqualTo(new[] { "Object CreateConnectionRequest" }), Describe(reasons));
     }
 
+    [Test]
+    public void Editing_a_companion_file_regenerates_what_it_describes_and_nothing_else()
+    {
+        var (first, second) = RunBeforeAndAfterEditOf(
+            "/specs/schemas/Pet.yaml",
+            text => text.Replace("  name: {type: string}\n", "  name: {type: string}\n  nickname: {type: string}\n"),
+            Array.Empty<SpecInput>());
+
+        Assert.That(OutputReasons(second, TrackingNames.ParseResults), Has.Some.EqualTo(IncrementalStepRunReason.Modified));
+        var reasons = SourceFileReasons(second);
+        Assert.That(reasons.Where(r => r.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(r => r.Part), Is.EqualTo(new[] { "Object Pet" }), Describe(reasons));
+        Assert.That(second.Sources.Single(s => s.HintName == "PetsClient.Models.Pet.g.cs").Text, Does.Contain("Nickname"));
+        Assert.That(first.Sources.Single(s => s.HintName == "PetsClient.Models.Pet.g.cs").Text, Does.Not.Contain("Nickname"));
+    }
+
+    [Test]
+    public void Editing_an_additional_file_that_no_reference_can_name_reuses_every_tracked_step()
+    {
+        var banned = new SpecInput("/project/BannedSymbols.txt", "T:System.Console", Namespace: "");
+
+        var (first, second) = RunBeforeAndAfterEditOf("/project/BannedSymbols.txt", text => text + "\nT:System.Environment", new[] { banned });
+
+        Assert.Multiple(() =>
+        {
+            foreach (var name in TrackedStepNames)
+            {
+                Assert.That(OutputReasons(second, name), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), name);
+            }
+        });
+        Assert.That(second.Sources, Is.EqualTo(first.Sources));
+    }
+
+    [Test]
+    public void Editing_an_unreferenced_json_file_parses_again_but_re_emits_no_file()
+    {
+        var stylecop = new SpecInput("/project/stylecop.json", "{ \"settings\": { } }", Namespace: "");
+
+        var (first, second) = RunBeforeAndAfterEditOf("/project/stylecop.json", _ => "{ \"settings\": { \"indentation\": { } } }", new[] { stylecop });
+
+        Assert.That(OutputReasons(second, TrackingNames.CompanionFiles), Has.Some.EqualTo(IncrementalStepRunReason.Modified));
+        var reasons = SourceFileReasons(second);
+        Assert.That(reasons, Is.Not.Empty);
+        Assert.That(reasons.Select(r => r.Reason), Is.All.AnyOf(IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged), Describe(reasons));
+        Assert.That(second.Sources, Is.EqualTo(first.Sources));
+    }
+
+    /// <summary>Runs the multi-file pet spec (plus <paramref name="others"/>), then again with one item's text edited.</summary>
+    private static (GeneratorRun First, GeneratorRun Second) RunBeforeAndAfterEditOf(string path, Func<string, string> edit, IEnumerable<SpecInput> others)
+    {
+        var inputs = MultiFileSpecTests.PetSpec().Concat(others).ToList();
+        var first = GeneratorHarness.RunAgain(GeneratorHarness.CreateDriver(inputs, out var texts), TestCompilations.Create());
+        first.AssertGeneratorDidNotThrow();
+        var oldText = texts.Single(text => text.Path == path);
+        var editedText = edit(oldText.GetText()!.ToString());
+        Assert.That(editedText, Is.Not.EqualTo(oldText.GetText()!.ToString()), "The edit changed nothing.");
+        var driver = first.Driver.ReplaceAdditionalText(oldText, new InMemoryAdditionalText(path, editedText));
+        var second = GeneratorHarness.RunAgain(driver, first.InputCompilation);
+        second.AssertGeneratorDidNotThrow();
+        return (first, second);
+    }
+
     private static SpecInput LoadSpec(string name) =>
         name == "flow-service.yaml" ? SpecInput.FlowService() : CorpusFiles.Load(CorpusFiles.ValidFolder, name);
 

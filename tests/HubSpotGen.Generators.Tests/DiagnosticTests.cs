@@ -204,15 +204,36 @@ public sealed class DiagnosticTests
     }
 
     [Test]
-    public void Empty_namespace_metadata_is_HSG0007()
+    public void A_client_name_without_a_namespace_is_HSG0007()
     {
-        var input = new SpecInput("/specs/empty-namespace.yaml", "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\n", Namespace: "  ");
+        var input = new SpecInput("/specs/empty-namespace.yaml", "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\npaths: {}\n", Namespace: "  ", ClientName: "ThingsClient");
 
         var run = GeneratorHarness.Run(input);
 
         run.AssertGeneratorDidNotThrow();
         Assert.That(SingleDiagnostic(run, "HSG0007").Location.GetLineSpan().Path, Is.EqualTo(input.Path));
         Assert.That(run.Sources, Is.Empty);
+    }
+
+    /// <summary>
+    /// Once CompilerVisibleItemMetadata is declared, MSBuild writes both keys, empty, for every AdditionalFiles
+    /// item: stylecop.json, BannedSymbols.txt and PublicAPI files are not specs, and must not be told they are.
+    /// </summary>
+    [TestCase("/project/stylecop.json", "{ \"settings\": { } }", "")]
+    [TestCase("/project/BannedSymbols.txt", "T:System.Console", "")]
+    [TestCase("/project/notes.yaml", "not: a spec", "   ")]
+    [TestCase("/project/PublicAPI.Shipped.txt", "#nullable enable", null)]
+    public void An_additional_file_without_spec_metadata_is_ignored_without_a_diagnostic(string path, string text, string? emptyMetadata)
+    {
+        var other = new SpecInput(path, text, Namespace: emptyMetadata, ClientName: emptyMetadata);
+        var spec = SpecInput.Inline("openapi: 3.0.3\ninfo:\n  title: Things\n  version: '1'\npaths: {}\n");
+
+        var run = GeneratorHarness.Run(other, spec);
+
+        run.AssertGeneratorDidNotThrow();
+        Assert.That(run.GeneratorDiagnostics, Is.Empty, GeneratorRun.Describe(run.GeneratorDiagnostics));
+        Assert.That(run.Sources.Select(s => s.HintName), Has.Some.EqualTo("ThingsClient.Client.g.cs"));
+        run.AssertCompilesWithoutWarnings();
     }
 
     [TestCase("My-Api")]

@@ -55,6 +55,20 @@ public sealed class MutationTests
     }
 
     [Test]
+    public void Names_that_collide_in_case_never_crash_or_emit_code_that_does_not_compile()
+    {
+        var mutations = SpecMutator.CaseCollisions(LoadSeeds().Concat(ExampleSeeds()))
+            .Select((collision, i) => new Mutation(MutationCount + 2000 + i, "case", collision.Kind, collision.Text, collision.Kind + collision.Extension))
+            .ToList();
+        Assert.That(mutations, Has.Count.GreaterThan(10), "Too few seeds have named schemas to vary.");
+
+        var result = Check(mutations, alwaysCompile: true);
+
+        Assert.That(result.Failures, Is.Empty, result.Summary(mutations.Count));
+        TestContext.Out.WriteLine(result.Summary(mutations.Count));
+    }
+
+    [Test]
     public void A_yaml_alias_fan_out_neither_hangs_nor_multiplies_types()
     {
         var spec = SpecMutator.AliasFanOut(levels: 6, fanOut: 8);
@@ -82,6 +96,23 @@ public sealed class MutationTests
         seeds.AddRange(CorpusFiles.ValidSpecs.Select(name => (name, File.ReadAllText(Path.Combine(CorpusFiles.ValidFolder, name)))));
         Assert.That(seeds, Has.Count.GreaterThan(5), "The corpus is missing from the test output.");
         return seeds;
+    }
+
+    /// <summary>The public example specs beside the repository, when this machine has them; said so when not.</summary>
+    private static IEnumerable<(string Name, string Text)> ExampleSeeds()
+    {
+        var folder = RepositoryPaths.ExampleSpecsFolder;
+        if (!Directory.Exists(folder))
+        {
+            TestContext.Out.WriteLine("No example specs in " + folder + "; only our own corpus is varied.");
+            return Enumerable.Empty<(string, string)>();
+        }
+
+        return Directory.EnumerateFiles(folder)
+            .Where(path => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => ("example-" + Path.GetFileName(path), File.ReadAllText(path)))
+            .ToList();
     }
 
     private static MutationResult Check(IReadOnlyList<Mutation> mutations, bool alwaysCompile)

@@ -14,8 +14,8 @@ public class GenerationBenchmarks
     private string _text = string.Empty;
     private OurGeneratorRun _ours = null!;
 
-    /// <summary>flow-service: openapi/flow-service.yaml; synthetic-N: <see cref="SyntheticSpec"/> with N operations.</summary>
-    [Params("flow-service", "synthetic-100", "synthetic-1000")]
+    /// <summary>flow-service: openapi/flow-service.yaml; synthetic-N: <see cref="SyntheticSpec"/> with N operations; synthetic-10mb: about 10 MB of it.</summary>
+    [Params("flow-service", "synthetic-100", "synthetic-1000", "synthetic-10mb")]
     public string Spec { get; set; } = "flow-service";
 
     [GlobalSetup]
@@ -29,9 +29,8 @@ public class GenerationBenchmarks
         }
         else
         {
-            var operations = int.Parse(Spec.Substring("synthetic-".Length), System.Globalization.CultureInfo.InvariantCulture);
-            path = "/specs/synthetic-" + operations + ".yaml";
-            _text = SyntheticSpec.Create(operations);
+            path = "/specs/" + Spec + ".yaml";
+            _text = SyntheticSpec.ForName(Spec);
         }
 
         _ours = new OurGeneratorRun(path, _text, "HubSpotGen.FlowService", "FlowServiceClient");

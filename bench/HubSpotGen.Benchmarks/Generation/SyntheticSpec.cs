@@ -11,6 +11,13 @@ namespace HubSpotGen.Benchmarks.Generation;
 /// </summary>
 internal static class SyntheticSpec
 {
+    /// <summary>Operations that make the spec about 10 MB, the size of the large vendor specs (1,000 are about 1.7 MB).</summary>
+    public const int TenMegabyteOperations = 6000;
+
+    /// <summary><c>synthetic-N</c> for N operations, or <c>synthetic-10mb</c>.</summary>
+    public static string ForName(string name) =>
+        Create(name == "synthetic-10mb" ? TenMegabyteOperations : int.Parse(name.Substring("synthetic-".Length), CultureInfo.InvariantCulture));
+
     /// <summary>The spec text; the same <paramref name="operationCount"/> always gives the same text.</summary>
     public static string Create(int operationCount)
     {

@@ -13,7 +13,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Create(
         "HSG0001", DiagnosticSeverity.Error,
         "The generator failed on this spec",
-        "The OpenAPI generator failed unexpectedly: {0}; no client was generated from this file",
+        "The OpenAPI generator failed unexpectedly: {0}; {1}",
         "This is a bug in HubSpotGen. Please report it with the spec that triggers it.");
 
     public static readonly DiagnosticDescriptor InvalidSyntax = Create(
@@ -32,7 +32,7 @@ internal static class DiagnosticDescriptors
         "HSG0004", DiagnosticSeverity.Warning,
         "A $ref cannot be resolved",
         "The reference '{0}' does not point at anything in this document; {1}",
-        "Only references inside the same document (starting with '#/') are followed. Check the spelling of the target.");
+        "Check the spelling of the target: a '#/…' pointer must name a node of the file it is written in (or of the file before the '#').");
 
     public static readonly DiagnosticDescriptor DuplicateOperationId = Create(
         "HSG0005", DiagnosticSeverity.Warning,
@@ -49,8 +49,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingNamespace = Create(
         "HSG0007", DiagnosticSeverity.Error,
         "The spec has no OpenApiNamespace",
-        "The AdditionalFiles item has empty OpenApiNamespace metadata; no client was generated",
-        "Set OpenApiNamespace on the AdditionalFiles item to the namespace of the generated client.");
+        "The AdditionalFiles item names a client (OpenApiClientName) but has no OpenApiNamespace metadata; no client was generated",
+        "Set OpenApiNamespace on the AdditionalFiles item to the namespace of the generated client. An item with neither is not read as a spec.");
 
     public static readonly DiagnosticDescriptor MissingNewtonsoftJson = Create(
         "HSG0008", DiagnosticSeverity.Error,
@@ -76,6 +76,25 @@ internal static class DiagnosticDescriptors
         "References loop without reaching a schema",
         "The reference '{0}' closes a loop of references that never reaches a definition; {1}",
         "Something that is only a $ref must eventually point at something with content. Break the loop.");
+
+    public static readonly DiagnosticDescriptor ReferencedFileNotListed = Create(
+        "HSG0012", DiagnosticSeverity.Warning,
+        "A $ref names a file that is not an AdditionalFiles item",
+        "The reference '{0}' names the file '{1}', which is not an AdditionalFiles item of the project; {2}",
+        "List every file a spec refers to as an AdditionalFiles item without OpenApiNamespace, for instance <AdditionalFiles Include=\"spec/**/*.yaml\" />. Remote references (http, https) are never fetched.");
+
+    /// <summary>Reported at the start of the spec item: the glob comes from the project file, which has no location a diagnostic can point at.</summary>
+    public static readonly DiagnosticDescriptor IncludeGlobMatchesNothing = Create(
+        "HSG0013", DiagnosticSeverity.Warning,
+        "An include glob matches no operation",
+        "The {0} glob '{1}' matches no operation in the spec, so it adds nothing to the client",
+        "Check the glob against the spec's paths or tags: '*' stays within one path segment, '**' crosses segments, and matching is case-sensitive.");
+
+    public static readonly DiagnosticDescriptor WebhookSkipped = Create(
+        "HSG0014", DiagnosticSeverity.Warning,
+        "A webhook has no JSON body to read",
+        "The webhook '{0}' {1}, so it gets no parse method",
+        "A webhook's parse method reads its request body as JSON: give it an application/json (or +json) body with a schema.");
 
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);

@@ -95,8 +95,7 @@ internal static partial class Emitter
         {
             if (parameter.Location == ParameterLocation.Header)
             {
-                WriteOptionalGuard(writer, parameter, () =>
-                    writer.Line($"__request.Headers.TryAddWithoutValidation({Literal(parameter.WireName)}, {FormatSimple(parameter, ValueExpression(parameter))});"));
+                writer.Line($"__AddHeader(__request, {Literal(parameter.WireName)}, {OptionalValue(parameter)});");
             }
         }
 
@@ -218,12 +217,7 @@ internal static partial class Emitter
     }
 
     private static void WriteNullCheck(SourceWriter writer, string name) =>
-        writer.Block($$"""
-            if ({{name}} == null)
-            {
-                throw new {{KnownTypes.ArgumentNullException}}(nameof({{name}}));
-            }
-            """);
+        writer.Line($"_ = {name} ?? throw new {KnownTypes.ArgumentNullException}(nameof({name}));");
 
     private static void WriteUrl(SourceWriter writer, OperationModel operation)
     {
@@ -290,19 +284,19 @@ internal static partial class Emitter
             }
 
             var wireName = Literal(Uri.EscapeDataString(parameter.WireName));
-            WriteOptionalGuard(writer, parameter, () =>
+            if (parameter.Type.Kind == TypeKind.Array && parameter.Explode)
             {
-                if (parameter.Type.Kind == TypeKind.Array && parameter.Explode)
+                WriteOptionalGuard(writer, parameter, () =>
                 {
                     writer.Open($"foreach (var __item in {parameter.CSharpName})");
                     writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {FormatScalar(parameter.Type.Element!, "__item")});");
                     writer.Close();
-                }
-                else
-                {
-                    writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {FormatSimple(parameter, ValueExpression(parameter))});");
-                }
-            });
+                });
+            }
+            else
+            {
+                writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {OptionalValue(parameter)});");
+            }
         }
 
         writer.Line();
@@ -366,6 +360,16 @@ internal static partial class Emitter
         writer.Open($"if ({parameter.CSharpName} != null)");
         write();
         writer.Close();
+    }
+
+    /// <summary>
+    /// The parameter's text, or null when an optional one was left out: the query and header helpers skip a
+    /// null, so that each optional parameter is one line rather than a guarded block of four.
+    /// </summary>
+    private static string OptionalValue(ParameterModel parameter)
+    {
+        var text = FormatSimple(parameter, ValueExpression(parameter));
+        return parameter.Required || text == parameter.CSharpName ? text : $"{parameter.CSharpName} == null ? null : {text}";
     }
 
     /// <summary>Optional value types arrive as Nullable&lt;T&gt;; inside their null guard the value is wanted.</summary>

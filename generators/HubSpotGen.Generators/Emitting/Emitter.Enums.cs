@@ -28,19 +28,17 @@ internal static partial class Emitter
         }
 
         // The two kinds differ in the wire type and in how a value is compared, hashed, printed and read.
-        var (valueType, jsonKind, check, equals, hash, text, read, known) = type.IsInteger
+        var (valueType, jsonKind, check, equals, hash, text, read) = type.IsInteger
             ? ("long", "number", "Value = value;",
                 $"public bool Equals({name} other) => Value == other.Value;",
                 "public override int GetHashCode() => Value.GetHashCode();",
                 $"public override string ToString() => Value.ToString({KnownTypes.CultureInfo}.InvariantCulture);",
-                $"return new {name}({KnownTypes.Convert}.ToInt64(reader.Value, {KnownTypes.CultureInfo}.InvariantCulture));",
-                $"if (value is {name} known)")
+                $"new {name}({KnownTypes.Convert}.ToInt64(reader.Value, {KnownTypes.CultureInfo}.InvariantCulture))")
             : ("string", "string", $"Value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));",
                 $"public bool Equals({name} other) => string.Equals(Value, other.Value, {KnownTypes.StringComparison}.Ordinal);",
                 $"public override int GetHashCode() => Value == null ? 0 : {KnownTypes.StringComparer}.Ordinal.GetHashCode(Value);",
                 "public override string ToString() => Value ?? string.Empty;",
-                $"return new {name}({KnownTypes.Convert}.ToString(reader.Value, {KnownTypes.CultureInfo}.InvariantCulture) ?? string.Empty);",
-                $"if (value is {name} known && known.Value != null)");
+                $"new {name}({KnownTypes.Convert}.ToString(reader.Value, {KnownTypes.CultureInfo}.InvariantCulture) ?? string.Empty)");
         writer.Block($$"""
             /// <summary>Wraps a value, listed in the spec or not.</summary>
             public {{name}}({{valueType}} value)
@@ -79,28 +77,12 @@ internal static partial class Emitter
                 public override bool CanConvert({{KnownTypes.Type}} objectType) => objectType == typeof({{name}}) || objectType == typeof({{name}}?);
 
                 /// <inheritdoc/>
-                public override object? ReadJson({{KnownTypes.JsonReader}} reader, {{KnownTypes.Type}} objectType, object? existingValue, {{KnownTypes.JsonSerializer}} serializer)
-                {
-                    if (reader.TokenType == {{KnownTypes.JsonToken}}.Null)
-                    {
-                        return objectType == typeof({{name}}) ? (object)default({{name}}) : null;
-                    }
-
-                    {{read}}
-                }
+                public override object? ReadJson({{KnownTypes.JsonReader}} reader, {{KnownTypes.Type}} objectType, object? existingValue, {{KnownTypes.JsonSerializer}} serializer) =>
+                    reader.TokenType == {{KnownTypes.JsonToken}}.Null ? (objectType == typeof({{name}}) ? (object)default({{name}}) : null) : {{read}};
 
                 /// <inheritdoc/>
-                public override void WriteJson({{KnownTypes.JsonWriter}} writer, object? value, {{KnownTypes.JsonSerializer}} serializer)
-                {
-                    {{known}}
-                    {
-                        writer.WriteValue(known.Value);
-                    }
-                    else
-                    {
-                        writer.WriteNull();
-                    }
-                }
+                public override void WriteJson({{KnownTypes.JsonWriter}} writer, object? value, {{KnownTypes.JsonSerializer}} serializer) =>
+                    writer.WriteValue(value is {{name}} known ? known.Value : ({{valueType}}?)null);
             }
             """);
         writer.Close();

@@ -61,10 +61,23 @@ internal static partial class Emitter
 
         writer.Line();
         writer.Block($$"""
-            private static void __AppendQuery({{KnownTypes.StringBuilder}} url, ref char separator, string escapedName, string value)
+            /// <summary>Appends one query parameter; null is an optional parameter the caller left out, which is not sent.</summary>
+            private static void __AppendQuery({{KnownTypes.StringBuilder}} url, ref char separator, string escapedName, string? value)
             {
-                url.Append(separator).Append(escapedName).Append('=').Append({{KnownTypes.Uri}}.EscapeDataString(value));
-                separator = '&';
+                if (value != null)
+                {
+                    url.Append(separator).Append(escapedName).Append('=').Append({{KnownTypes.Uri}}.EscapeDataString(value));
+                    separator = '&';
+                }
+            }
+
+            /// <summary>Adds one header parameter; null is an optional parameter the caller left out, which is not sent.</summary>
+            private static void __AddHeader({{KnownTypes.HttpRequestMessage}} request, string name, string? value)
+            {
+                if (value != null)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
             }
 
             private static string __JoinList<T>({{KnownTypes.IEnumerable}}<T> items, {{KnownTypes.Func}}<T, string> format)

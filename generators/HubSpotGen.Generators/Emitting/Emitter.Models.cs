@@ -10,6 +10,10 @@ internal static partial class Emitter
         var writer = StartFile(file.Header);
         writer.Doc("summary", type.Description ?? $"The {type.Name} schema.");
         writer.Line(GeneratedCodeAttribute);
+
+        // Absent and null are one thing for optional members: left out of the JSON, as the design asks. Said
+        // once for the class rather than on every property; the members that must send null say so themselves.
+        writer.Line($"[{KnownTypes.JsonObjectAttribute}(ItemNullValueHandling = {KnownTypes.NullValueHandling}.Ignore)]");
         if (type.Deprecated)
         {
             writer.Line(ObsoleteAttribute);
@@ -70,13 +74,13 @@ internal static partial class Emitter
             writer.Line("/// <remarks>Deprecated in the OpenAPI description.</remarks>");
         }
 
-        // Absent and null are one thing for optional members: left out of the JSON, as the design asks.
-        var nullHandling = property.Required && property.Nullable ? "Include" : "Ignore";
+        // A required member that may be null is sent as null: leaving it out would say something else.
+        var sendNull = property.Required && property.Nullable ? $", NullValueHandling = {KnownTypes.NullValueHandling}.Include" : "";
 
         // Reading is lenient: a member missing from an answer reads as null or default, because the service
         // leaves out members its own documentation shows (a connection without auth, a spec without version).
         // Required-ness is enforced where the program builds a request, by C#'s required members.
-        writer.Line($"[{KnownTypes.JsonPropertyAttribute}({Literal(property.JsonName)}, NullValueHandling = {KnownTypes.NullValueHandling}.{nullHandling})]");
+        writer.Line($"[{KnownTypes.JsonPropertyAttribute}({Literal(property.JsonName)}{sendNull})]");
         if (markObsolete)
         {
             writer.Line(ObsoleteAttribute);

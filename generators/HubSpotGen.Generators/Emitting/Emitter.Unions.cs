@@ -54,23 +54,12 @@ internal static partial class Emitter
                 public override bool CanConvert({{KnownTypes.Type}} objectType) => objectType == typeof({{name}});
 
                 /// <inheritdoc/>
-                public override object? ReadJson({{KnownTypes.JsonReader}} reader, {{KnownTypes.Type}} objectType, object? existingValue, {{KnownTypes.JsonSerializer}} serializer)
-                {
-                    return reader.TokenType == {{KnownTypes.JsonToken}}.Null ? null : new {{name}}({{KnownTypes.JToken}}.ReadFrom(reader));
-                }
+                public override object? ReadJson({{KnownTypes.JsonReader}} reader, {{KnownTypes.Type}} objectType, object? existingValue, {{KnownTypes.JsonSerializer}} serializer) =>
+                    reader.TokenType == {{KnownTypes.JsonToken}}.Null ? null : new {{name}}({{KnownTypes.JToken}}.ReadFrom(reader));
 
                 /// <inheritdoc/>
-                public override void WriteJson({{KnownTypes.JsonWriter}} writer, object? value, {{KnownTypes.JsonSerializer}} serializer)
-                {
-                    if (value is {{name}} union)
-                    {
-                        union.Json.WriteTo(writer);
-                    }
-                    else
-                    {
-                        writer.WriteNull();
-                    }
-                }
+                public override void WriteJson({{KnownTypes.JsonWriter}} writer, object? value, {{KnownTypes.JsonSerializer}} serializer) =>
+                    (value is {{name}} union ? union.Json : {{KnownTypes.JValue}}.CreateNull()).WriteTo(writer);
             }
             """);
         writer.Close();

@@ -15,8 +15,58 @@ internal static partial class Emitter
 
     private const string ObsoleteAttribute = $"[{KnownTypes.Obsolete}(\"Deprecated in the OpenAPI description.\")]";
 
-    /// <summary>Splits a model into the files it becomes, in a stable order.</summary>
-    public static IEnumerable<SourceFile> Plan(ApiModel model, EmitOptions options)
+    /// <summary>Splits a model into the files it becomes, in a stable order, each under a hint name of its own.</summary>
+    /// <param name="model">The client's model.</param>
+    /// <param name="options">What the consuming compilation supports.</param>
+    /// <param name="hintPrefix">What the hint names start with: the client's name, made unique among the project's specs.</param>
+    public static IEnumerable<SourceFile> Plan(ApiModel model, EmitOptions options, string hintPrefix)
+    {
+        // The compiler rejects two hint names that differ only in case, though C# type names may.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in PlanFiles(model, options))
+        {
+            var hintName = UniqueHintName(DesiredHintName(file, hintPrefix), hintNames);
+            FaultInjection.ThrowIfRequested("plan " + hintName);
+            yield return file with { HintName = hintName };
+        }
+    }
+
+    /// <summary>
+    /// The client's name, or with "_2", "_3"... when specs earlier in path order name their clients the same
+    /// regardless of case (in other namespaces, which C# allows): hint names are the one name space all the
+    /// project's generated files share.
+    /// </summary>
+    public static string HintPrefix(ApiHeader header, IEnumerable<ApiHeader> allClients)
+    {
+        var earlier = 0;
+        foreach (var other in allClients)
+        {
+            if (string.Equals(other.ClientName, header.ClientName, StringComparison.OrdinalIgnoreCase) && string.CompareOrdinal(other.SpecPath, header.SpecPath) < 0)
+            {
+                earlier++;
+            }
+        }
+
+        return earlier == 0 ? header.ClientName : header.ClientName + "_" + (earlier + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static GeneratedFile Emit(SourceFile file)
+    {
+        FaultInjection.ThrowIfRequested(file.HintName);
+        return new GeneratedFile(file.HintName, file switch
+        {
+            ClientFile clientFile => EmitClient(clientFile),
+            InfrastructureFile infrastructure => EmitInfrastructure(infrastructure),
+            ApiExceptionFile apiException => EmitApiException(apiException),
+            ObjectFile type => EmitObject(type),
+            EnumFile type => EmitEnum(type),
+            UnionFile type => EmitUnion(type),
+            WebhooksFile webhooks => EmitWebhooks(webhooks),
+            _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
+        });
+    }
+
+    private static IEnumerable<SourceFile> PlanFiles(ApiModel model, EmitOptions options)
     {
         var header = model.Header;
         yield return new ClientFile(header, model.DefaultBaseUrl, model.Operations, FormBodies(model));
@@ -36,21 +86,37 @@ internal static partial class Emitter
         {
             yield return new UnionFile(header, type);
         }
+
+        if (model.Webhooks.Count > 0)
+        {
+            yield return new WebhooksFile(header, model.Webhooks);
+        }
     }
 
-    public static GeneratedFile Emit(SourceFile file)
-    {
-        var client = file.Header.ClientName;
-        return file switch
+    /// <summary>The hint name without its ".g.cs", as the file's kind and type name make it.</summary>
+    private static string DesiredHintName(SourceFile file, string client) =>
+        file switch
         {
-            ClientFile clientFile => new GeneratedFile($"{client}.Client.g.cs", EmitClient(clientFile)),
-            InfrastructureFile infrastructure => new GeneratedFile($"{client}.Infrastructure.g.cs", EmitInfrastructure(infrastructure)),
-            ApiExceptionFile apiException => new GeneratedFile($"{client}.ApiException.g.cs", EmitApiException(apiException)),
-            ObjectFile type => new GeneratedFile($"{client}.Models.{type.Type.Name}.g.cs", EmitObject(type)),
-            EnumFile type => new GeneratedFile($"{client}.Enums.{type.Type.Name}.g.cs", EmitEnum(type)),
-            UnionFile type => new GeneratedFile($"{client}.Unions.{type.Type.Name}.g.cs", EmitUnion(type)),
-            _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
+            ClientFile => client + ".Client",
+            InfrastructureFile => client + ".Infrastructure",
+            ApiExceptionFile => client + ".ApiException",
+            ObjectFile type => client + ".Models." + type.Type.Name,
+            EnumFile type => client + ".Enums." + type.Type.Name,
+            UnionFile type => client + ".Unions." + type.Type.Name,
+            WebhooksFile => client + ".Webhooks",
+            _ => client + "." + file.GetType().Name,
         };
+
+    /// <summary><paramref name="desired"/>, or with the first free "_2", "_3"... suffix when a name differing only in case came first.</summary>
+    private static string UniqueHintName(string desired, HashSet<string> taken)
+    {
+        var candidate = desired;
+        for (var suffix = 2; !taken.Add(candidate); suffix++)
+        {
+            candidate = desired + "_" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate + ".g.cs";
     }
 
     /// <summary>The classes of form and multipart bodies: the client writes their properties as fields.</summary>

@@ -71,6 +71,7 @@ internal static class KnownTypes
     public const string JsonConverter = "global::Newtonsoft.Json.JsonConverter";
     public const string JsonException = "global::Newtonsoft.Json.JsonException";
     public const string JsonExtensionDataAttribute = "global::Newtonsoft.Json.JsonExtensionData";
+    public const string JsonObjectAttribute = "global::Newtonsoft.Json.JsonObject";
     public const string JsonPropertyAttribute = "global::Newtonsoft.Json.JsonProperty";
     public const string JsonReader = "global::Newtonsoft.Json.JsonReader";
     public const string JsonSerializer = "global::Newtonsoft.Json.JsonSerializer";

@@ -8,7 +8,14 @@ namespace HubSpotGen.Generators.Emitting;
 /// the files whose record it changes.
 /// </summary>
 /// <param name="Header">Namespace, client name and title, which every file's header and namespace use.</param>
-internal abstract record SourceFile(ApiHeader Header);
+internal abstract record SourceFile(ApiHeader Header)
+{
+    /// <summary>
+    /// The name the file is added under, unique in its client even where the compiler compares names
+    /// without regard to case (schemas <c>FooBar</c> and <c>Foobar</c>); set by <see cref="Emitter.Plan"/>.
+    /// </summary>
+    public string HintName { get; init; } = string.Empty;
+}
 
 /// <summary>The client class: its constructor and one method per operation.</summary>
 /// <param name="Header">Namespace, client name and title.</param>
@@ -46,3 +53,8 @@ internal sealed record EnumFile(ApiHeader Header, EnumTypeModel Type) : SourceFi
 /// <param name="Header">Namespace, client name and title.</param>
 /// <param name="Type">The class.</param>
 internal sealed record UnionFile(ApiHeader Header, UnionTypeModel Type) : SourceFile(Header);
+
+/// <summary>Not a file: planning the model's files failed here, which the output step reports.</summary>
+/// <param name="Header">Namespace, client name and title, and the spec item to report at.</param>
+/// <param name="Message">What failed.</param>
+internal sealed record FailedPlanFile(ApiHeader Header, string Message) : SourceFile(Header);

@@ -4,4 +4,5 @@ namespace HubSpotGen.Generators.Model;
 /// <param name="Namespace">The namespace of all generated types.</param>
 /// <param name="ClientName">The C# name of the client class.</param>
 /// <param name="Title">The spec's info.title, for the file header.</param>
-internal sealed record ApiHeader(string Namespace, string ClientName, string Title);
+/// <param name="SpecPath">The AdditionalFiles item, where a failure to write one of the files is reported.</param>
+internal sealed record ApiHeader(string Namespace, string ClientName, string Title, string SpecPath);

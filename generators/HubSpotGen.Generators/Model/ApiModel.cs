@@ -12,10 +12,12 @@ namespace HubSpotGen.Generators.Model;
 /// <param name="Objects">Object schemas, named and inline, in a stable order.</param>
 /// <param name="Enums">String enums, in a stable order.</param>
 /// <param name="Unions">oneOf and anyOf schemas, in a stable order.</param>
+/// <param name="Webhooks">The requests the API sends to the user, in spec order.</param>
 internal sealed record ApiModel(
     ApiHeader Header,
     string? DefaultBaseUrl,
     EquatableArray<OperationModel> Operations,
     EquatableArray<ObjectTypeModel> Objects,
     EquatableArray<EnumTypeModel> Enums,
-    EquatableArray<UnionTypeModel> Unions);
+    EquatableArray<UnionTypeModel> Unions,
+    EquatableArray<WebhookModel> Webhooks = default);

@@ -5,4 +5,6 @@ namespace HubSpotGen.Generators.Model;
 /// <param name="Text">The whole text.</param>
 /// <param name="Namespace">The namespace from the OpenApiNamespace metadata.</param>
 /// <param name="ClientName">The class name from the OpenApiClientName metadata, if given.</param>
-internal sealed record SpecFile(string Path, string Text, string Namespace, string? ClientName);
+/// <param name="IncludePaths">The OpenApiIncludePaths metadata: path globs separated by ';', if given.</param>
+/// <param name="IncludeTags">The OpenApiIncludeTags metadata: tag globs separated by ';', if given.</param>
+internal sealed record SpecFile(string Path, string Text, string Namespace, string? ClientName, string? IncludePaths = null, string? IncludeTags = null);

@@ -2,7 +2,8 @@ namespace HubSpotGen.Generators.Parsing;
 
 /// <summary>
 /// The one guard against nesting: the document may nest at most <see cref="MaxDepth"/> levels (the JSON
-/// check and the YAML loader stop there with a located HSG0002), and the parser, whose schema reading
+/// and YAML readers, which keep their open collections on the heap, stop there with a located HSG0002),
+/// and the parser, whose schema reading
 /// recurses once or more per level, runs on a thread whose stack holds that depth many times over. A
 /// stack overflow cannot be caught and would end the compiler, so the two are sized together here.
 /// </summary>

@@ -13,12 +13,13 @@ namespace HubSpotGen.Generators.Parsing;
 /// </summary>
 internal sealed class ParseContext
 {
-    public ParseContext(SpecFile file, SpecMapping document, SpecMapping written, CancellationToken cancellationToken)
+    public ParseContext(SpecFile file, SpecDocuments documents, SpecMapping document, CancellationToken cancellationToken)
     {
         File = file;
+        Documents = documents;
         Document = document;
-        Written = written;
         CancellationToken = cancellationToken;
+        Filter = OperationFilter.Create(file.IncludePaths, file.IncludeTags);
     }
 
     /// <summary>The AdditionalFiles item: path, text and metadata.</summary>
@@ -27,16 +28,19 @@ internal sealed class ParseContext
     /// <summary>The document in the OpenAPI 3 shape, which is all the parser reads.</summary>
     public SpecMapping Document { get; }
 
-    /// <summary>The document as written, which <c>$ref</c> pointers are resolved in.</summary>
-    public SpecMapping Written { get; }
+    /// <summary>The entry file as written and the companions its references reach, which <c>$ref</c>s are resolved in.</summary>
+    public SpecDocuments Documents { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The operations the project asked for, or null for all of them.</summary>
+    public OperationFilter? Filter { get; }
 
     /// <summary>What the spec was reported for, in report order.</summary>
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
-    /// <summary>Which rule has been reported at which node, so that a node read several times is reported once.</summary>
-    public HashSet<(string Id, int Start)> Reported { get; } = new();
+    /// <summary>Which rule has been reported at which node of which file, so that a node read several times is reported once.</summary>
+    public HashSet<(string Id, string Path, int Start)> Reported { get; } = new();
 
     /// <summary>The client's methods, in spec order.</summary>
     public List<OperationModel> Operations { get; } = new();
@@ -68,6 +72,9 @@ internal sealed class ParseContext
     public Dictionary<SpecNode, string> ComponentSchemaNames { get; } = new();
 
     public HashSet<SpecNode> InlineSchemasInProgress { get; } = new();
+
+    /// <summary>Arrays and maps being typed again because a reference came back to them from inside.</summary>
+    public HashSet<SpecNode> RecursiveContainersInProgress { get; } = new();
 
     /// <summary>One type per inline schema node, however many aliases or allOf merges reach it.</summary>
     public Dictionary<SpecNode, TypeRef> TypesByInlineNode { get; } = new();

@@ -22,9 +22,13 @@ internal static partial class Parser
             foreach (var method in HttpMethods)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (pathItem.GetMap(method) is { } operation)
+                if (pathItem.GetMap(method) is { } operation && (context.Filter?.Includes(pathEntry.Key, operation.GetSequence("tags").Strings()) ?? true))
                 {
-                    context.Operations.Add(ParseOperation(context, pathEntry.Key, method, pathItem, operation));
+                    Guarded(context, operation, "the operation " + method.ToUpperInvariant() + " " + pathEntry.Key + " is left out", () =>
+                    {
+                        FaultInjection.ThrowIfRequested(operation.GetString("operationId") ?? method + " " + pathEntry.Key);
+                        context.Operations.Add(ParseOperation(context, pathEntry.Key, method, pathItem, operation));
+                    });
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using HubSpotGen.Generators.Diagnostics;
 
@@ -5,6 +6,9 @@ namespace HubSpotGen.Generators.Parsing;
 
 internal static partial class Parser
 {
+    /// <summary>Maps whose keys are names the author chose, where "example" or "x-…" is a name like any other.</summary>
+    private static readonly string[] NameMaps = { "properties", "patternProperties", "schemas", "definitions", "parameters", "responses", "headers", "paths", "callbacks", "securitySchemes", "requestBodies", "links", "webhooks" };
+
     /// <summary>
     /// Follows <c>$ref</c> chains from <paramref name="node"/> until a node that is not a reference.
     /// Returns null, after reporting, when a reference is broken or closes a loop.
@@ -23,9 +27,8 @@ internal static partial class Parser
 
             seen.Add(current);
             lastPointer = reference.Value ?? string.Empty;
-            if (ResolvePointer(context, lastPointer) is not SpecMapping target)
+            if (ResolveReference(context, reference, fallbackDescription) is not SpecMapping target)
             {
-                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, lastPointer, fallbackDescription);
                 return null;
             }
 
@@ -45,61 +48,87 @@ internal static partial class Parser
     /// Follows <c>$ref</c> chains like <see cref="Dereference"/> but reports nothing, for a read whose
     /// broken reference another step already reports at the same node.
     /// </summary>
-    private static SpecMapping? DereferenceQuietly(ParseContext context, SpecMapping node) => SpecPointer.DereferenceQuietly(context.Written, node);
+    private static SpecMapping? DereferenceQuietly(ParseContext context, SpecMapping node) => context.Documents.DereferenceQuietly(node);
 
     /// <summary>
-    /// Every <c>$ref</c> in the document as written is checked once, wherever it stands: headers, examples
-    /// and links are never read to build the client, but a reference there that points nowhere is still a mistake.
+    /// The node a <c>$ref</c> names, in its own file or another; null after reporting why there is none
+    /// (HSG0004 for a pointer into nothing, HSG0012 for a file that is not listed).
+    /// </summary>
+    private static SpecNode? ResolveReference(ParseContext context, SpecScalar reference, string fallbackDescription)
+    {
+        var pointer = reference.Value ?? string.Empty;
+        switch (context.Documents.Resolve(reference, pointer, out var target, out var missingFile))
+        {
+            case ReferenceOutcome.Found:
+                return target;
+            case ReferenceOutcome.FileNotListed:
+                Report(context, DiagnosticDescriptors.ReferencedFileNotListed, reference, pointer, missingFile ?? pointer, fallbackDescription);
+                return null;
+            case ReferenceOutcome.FileUnreadable:
+                return null;
+            default:
+                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, pointer, fallbackDescription);
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Every <c>$ref</c> of the spec's files as written is checked once, wherever it stands: headers and
+    /// links are never read to build the client, but a reference there that points nowhere is still a
+    /// mistake. Example values and vendor extensions are data, not spec: a "$ref" inside them (Azure's
+    /// <c>x-ms-examples</c> name example files so) is just a key.
     /// </summary>
     private static void ReportBrokenReferences(ParseContext context)
     {
         var visited = new HashSet<SpecNode>();
-        var pending = new Stack<SpecNode>();
-        pending.Push(context.Written);
-        while (pending.Count > 0)
+        var pending = new Stack<(SpecNode Node, bool KeysAreNames)>();
+
+        // Following references reads more companions, which are checked in turn.
+        for (var checkedFiles = 0; checkedFiles < context.Documents.Loaded.Count; checkedFiles++)
         {
-            var node = pending.Pop();
-            if (!visited.Add(node))
+            if (context.Documents.Loaded[checkedFiles].Root is { } root)
             {
-                continue;
+                pending.Push((root, false));
             }
 
-            if (node is SpecSequence sequence)
+            while (pending.Count > 0)
             {
-                foreach (var child in sequence.Children)
+                var (node, keysAreNames) = pending.Pop();
+                if (!visited.Add(node))
                 {
-                    pending.Push(child);
+                    continue;
                 }
 
-                continue;
-            }
-
-            if (node is not SpecMapping mapping)
-            {
-                continue;
-            }
-
-            foreach (var entry in mapping.Children)
-            {
-                if (entry.Key.Value == "$ref" && entry.Value is SpecScalar reference)
+                if (node is SpecSequence sequence)
                 {
-                    if (ResolvePointer(context, reference.Value) is null)
+                    foreach (var child in sequence.Children)
                     {
-                        Report(context, DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "what it stands for is left out or kept as any JSON value");
+                        pending.Push((child, false));
                     }
+
+                    continue;
                 }
-                else if (entry.Key.Value != "example")
+
+                if (node is not SpecMapping mapping)
                 {
-                    // An example value is data, not spec: a "$ref" key inside one is just a key.
-                    pending.Push(entry.Value);
+                    continue;
+                }
+
+                foreach (var entry in mapping.Children)
+                {
+                    var key = entry.Key.Value;
+                    if (!keysAreNames && key == "$ref" && entry.Value is SpecScalar reference)
+                    {
+                        ResolveReference(context, reference, "what it stands for is left out or kept as any JSON value");
+                    }
+                    else if (keysAreNames || !IsData(key))
+                    {
+                        pending.Push((entry.Value, !keysAreNames && Array.IndexOf(NameMaps, key) >= 0));
+                    }
                 }
             }
         }
     }
 
-    /// <summary>
-    /// Resolves a local JSON pointer in the document as written: a Swagger 2.0 <c>#/definitions/</c> pointer
-    /// reaches the same node as the <c>components/schemas</c> entry it became.
-    /// </summary>
-    private static SpecNode? ResolvePointer(ParseContext context, string pointer) => SpecPointer.Resolve(context.Written, pointer);
+    private static bool IsData(string key) => key is "example" or "examples" || key.StartsWith("x-", StringComparison.Ordinal);
 }

@@ -7,8 +7,6 @@ namespace HubSpotGen.Generators.Parsing;
 
 internal static partial class Parser
 {
-    private const string SchemaPointerPrefix = "#/components/schemas/";
-
     /// <summary>What <c>Emitter.EmitEnum</c> declares inside every enum struct.</summary>
     private static readonly string[] EnumStructMemberNames = { "Converter", "Equals", "GetHashCode", "ToString", "Value" };
 
@@ -27,7 +25,11 @@ internal static partial class Parser
         foreach (var entry in schemas.Entries())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            ResolveNamedSchema(context, entry.Key, entry.Value);
+            Guarded(context, entry.Value, "the schema '" + entry.Key + "' may be left out", () =>
+            {
+                FaultInjection.ThrowIfRequested(entry.Key);
+                ResolveNamedSchema(context, entry.Key, entry.Value);
+            });
         }
     }
 
@@ -42,10 +44,9 @@ internal static partial class Parser
         if (schema.Get("$ref") is SpecScalar reference)
         {
             var pointer = reference.Value ?? string.Empty;
-            var target = ResolvePointer(context, pointer);
+            var target = ResolveReference(context, reference, "any JSON value is used instead");
             if (target is null)
             {
-                Report(context, DiagnosticDescriptors.UnresolvedReference, reference, pointer, "any JSON value is used instead");
                 return TypeRef.Any;
             }
 
@@ -54,21 +55,77 @@ internal static partial class Parser
                 return known;
             }
 
+            var name = context.ComponentSchemaNames.TryGetValue(target, out var componentName) ? componentName : ReferencedSchemaName(pointer) ?? nameHint;
             if (context.NamedSchemasInProgress.Contains(target))
             {
-                Report(context, DiagnosticDescriptors.ReferenceLoop, reference, pointer, "any JSON value is used instead");
-                return TypeRef.Any;
+                return ResolveRecursiveReference(context, reference, target, name);
             }
 
-            var name = context.ComponentSchemaNames.TryGetValue(target, out var componentName)
-                ? componentName
-                : pointer.StartsWith(SchemaPointerPrefix, StringComparison.Ordinal)
-                    ? UnescapePointerSegment(pointer.Substring(SchemaPointerPrefix.Length))
-                    : nameHint;
             return ResolveNamedSchema(context, name, target);
         }
 
         return ResolveInlineSchema(context, schema, nameHint);
+    }
+
+    /// <summary>
+    /// The name a reference gives the schema it reaches: the last segment of a <c>…/components/schemas/Name</c>
+    /// or <c>…/definitions/Name</c> pointer, in this file or another, or the name of a file that is the schema.
+    /// </summary>
+    private static string? ReferencedSchemaName(string reference)
+    {
+        var hash = reference.IndexOf('#');
+        if (hash < 0)
+        {
+            return reference.Length == 0 ? null : SpecFilePaths.FileStem(reference);
+        }
+
+        var pointer = reference.Substring(hash + 1);
+        foreach (var prefix in new[] { "/components/schemas/", "/definitions/" })
+        {
+            if (pointer.StartsWith(prefix, StringComparison.Ordinal) && pointer.Length > prefix.Length && pointer.IndexOf('/', prefix.Length) < 0)
+            {
+                return UnescapePointerSegment(Uri.UnescapeDataString(pointer.Substring(prefix.Length)));
+            }
+        }
+
+        return hash == 0 || pointer.Length > 0 ? null : SpecFilePaths.FileStem(reference.Substring(0, hash));
+    }
+
+    /// <summary>
+    /// A reference back to a named schema still being read. Objects and unions are found before this (their
+    /// type is known before their members are read), so the schema is an array or a map that reaches itself
+    /// through its items: it is typed again from them, whose type is known by now. Only a chain of references
+    /// that never reaches a schema with content is a loop.
+    /// </summary>
+    private static TypeRef ResolveRecursiveReference(ParseContext context, SpecScalar reference, SpecNode target, string name)
+    {
+        var pointer = reference.Value ?? string.Empty;
+        if (target is not SpecMapping mapping || DereferenceQuietly(context, mapping) is not { } content)
+        {
+            Report(context, DiagnosticDescriptors.ReferenceLoop, reference, pointer, "any JSON value is used instead");
+            return TypeRef.Any;
+        }
+
+        var containerType = ReadTypeName(content);
+        var isContainer = !IsObjectSchema(content) && UnionVariants(content) is null
+            && (containerType == "array" || (containerType == "object" && content.Get("additionalProperties") is SpecMapping));
+        if (!isContainer || !context.RecursiveContainersInProgress.Add(content))
+        {
+            // An array of itself, with no object between, is List<List<…>> without end.
+            Report(context, DiagnosticDescriptors.UnsupportedConstruct, reference, "A schema that is only a container of itself", "the inner level is kept as any JSON value");
+            return TypeRef.Any;
+        }
+
+        try
+        {
+            return containerType == "array"
+                ? new TypeRef(TypeKind.Array, Element: ResolveSchema(context, content.Get("items"), name + "Item"))
+                : new TypeRef(TypeKind.Map, Element: ReadAdditionalProperties(context, content, name + "Value") ?? TypeRef.Any);
+        }
+        finally
+        {
+            context.RecursiveContainersInProgress.Remove(content);
+        }
     }
 
     private static TypeRef ResolveNamedSchema(ParseContext context, string name, SpecNode node)
@@ -101,6 +158,14 @@ internal static partial class Parser
     /// </summary>
     private static TypeRef ResolveInlineSchema(ParseContext context, SpecMapping schema, string nameHint)
     {
+        // One node is one type, however many aliases or allOf merges reach it: reading it per use would
+        // duplicate classes and, through aliases of aliases, grow exponentially. A class is known here as soon
+        // as it is declared, so an object that reaches itself (through an alias or an array) is one recursive type.
+        if (context.TypesByInlineNode.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
         if (!context.InlineSchemasInProgress.Add(schema))
         {
             Report(context, DiagnosticDescriptors.UnsupportedConstruct, schema, "A schema that contains itself through a YAML alias", "the inner occurrence is kept as any JSON value");
@@ -109,14 +174,8 @@ internal static partial class Parser
 
         try
         {
-            // One node is one type, however many aliases or allOf merges reach it: reading it per use
-            // would duplicate classes and, through aliases of aliases, grow exponentially.
-            if (!context.TypesByInlineNode.TryGetValue(schema, out var type))
-            {
-                type = ResolveInlineSchemaOnce(context, schema, nameHint);
-                context.TypesByInlineNode[schema] = type;
-            }
-
+            var type = ResolveInlineSchemaOnce(context, schema, nameHint);
+            context.TypesByInlineNode[schema] = type;
             return type;
         }
         finally
@@ -283,6 +342,10 @@ internal static partial class Parser
         if (named)
         {
             context.NamedTypes[schema] = type;
+        }
+        else
+        {
+            context.TypesByInlineNode[schema] = type;
         }
 
         var place = context.Objects.Reserve();

@@ -21,6 +21,10 @@ internal static partial class Parser
         {
             context.NamedTypes[schema] = type;
         }
+        else
+        {
+            context.TypesByInlineNode[schema] = type;
+        }
 
         var place = context.Unions.Reserve();
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using HubSpotGen.Generators.Diagnostics;
 using HubSpotGen.Generators.Model;
+using HubSpotGen.Generators.Parsing.Reading;
 
 namespace HubSpotGen.Generators.Parsing;
 
@@ -13,7 +14,13 @@ namespace HubSpotGen.Generators.Parsing;
 /// </summary>
 internal static partial class Parser
 {
-    public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken)
+    public static ParseResult Parse(SpecFile file, CancellationToken cancellationToken) =>
+        Parse(file, EquatableArray<CompanionFile>.Empty, cancellationToken);
+
+    /// <param name="file">The entry item.</param>
+    /// <param name="companions">The AdditionalFiles items its relative references may name.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    public static ParseResult Parse(SpecFile file, EquatableArray<CompanionFile> companions, CancellationToken cancellationToken)
     {
         ParseResult? result = null;
         Exception? failure = null;
@@ -22,7 +29,7 @@ internal static partial class Parser
             {
                 try
                 {
-                    result = ParseDocument(file, cancellationToken);
+                    result = ParseDocument(file, companions, cancellationToken);
                 }
                 catch (Exception exception)
                 {
@@ -46,13 +53,13 @@ internal static partial class Parser
         {
             // A crash here would surface as CS8785 with no hint of where; a located error is kinder.
             var message = failure is null ? "no result" : failure.GetType().Name + ": " + failure.Message;
-            return Failed(file, DiagnosticDescriptors.InternalError, SpecLocation.StartOf(file.Path), message);
+            return Failed(file, DiagnosticDescriptors.InternalError, SpecLocation.StartOf(file.Path), message, "no client was generated from this file");
         }
 
         return result;
     }
 
-    private static ParseResult ParseDocument(SpecFile file, CancellationToken cancellationToken)
+    private static ParseResult ParseDocument(SpecFile file, EquatableArray<CompanionFile> companions, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(file.Namespace))
         {
@@ -65,19 +72,11 @@ internal static partial class Parser
             return Failed(file, DiagnosticDescriptors.InvalidNamespace, SpecLocation.StartOf(file.Path), file.Namespace);
         }
 
-        if (JsonSyntaxCheck.LooksLikeJson(file.Text) && JsonSyntaxCheck.FindError(file.Text) is { } jsonError)
+        var loadProblems = new List<DiagnosticInfo>();
+        var document = LoadTree(file.Path, file.Text, loadProblems);
+        if (loadProblems.Count > 0)
         {
-            return Failed(file, DiagnosticDescriptors.InvalidSyntax, LocateOffset(file.Path, file.Text, jsonError.Offset), jsonError.Message);
-        }
-
-        SpecNode? document;
-        try
-        {
-            document = SpecTreeBuilder.Load(file.Text);
-        }
-        catch (SpecSyntaxException exception)
-        {
-            return Failed(file, DiagnosticDescriptors.InvalidSyntax, LocateOffset(file.Path, file.Text, exception.Offset), exception.Message);
+            return new ParseResult(file.Path, null, loadProblems.ToEquatableArray());
         }
 
         if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
@@ -86,9 +85,26 @@ internal static partial class Parser
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
+        // A companion is read when a reference first names it; what is wrong with its text is reported in it.
+        var documents = new SpecDocuments(file, root, companions, LoadTree);
+
         // The one place the two versions differ: after it, everything reads the OpenAPI 3 shape.
-        var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root) : root;
-        return Build(new ParseContext(file, openApi3, root, cancellationToken));
+        var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root, documents.DereferenceQuietly) : root;
+        return Build(new ParseContext(file, documents, openApi3, cancellationToken));
+    }
+
+    /// <summary>The file's tree, or null after adding an HSG0002 for the first syntax error to <paramref name="problems"/>.</summary>
+    private static SpecNode? LoadTree(string path, string text, List<DiagnosticInfo> problems)
+    {
+        try
+        {
+            return SpecReader.Read(text);
+        }
+        catch (SpecSyntaxException exception)
+        {
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, LocateOffset(path, text, exception.Offset), exception.Message));
+            return null;
+        }
     }
 
     private static ParseResult Build(ParseContext context)
@@ -103,19 +119,61 @@ internal static partial class Parser
 
         context.TypeNames.Add(clientName);
         context.TypeNames.Add("ApiException");
+        if (context.Document.GetMap("webhooks") is { Children.Count: > 0 })
+        {
+            context.TypeNames.Add(WebhookModel.ClassName(clientName));
+        }
 
         ReportBrokenReferences(context);
         ParseComponentSchemas(context);
         ParseOperations(context);
+        var webhooks = ParseWebhooks(context);
+        context.Diagnostics.AddRange(context.Documents.Problems);
 
         var model = new ApiModel(
-            new ApiHeader(context.File.Namespace, clientName, title),
+            new ApiHeader(context.File.Namespace, clientName, title, context.File.Path),
             ReadDefaultBaseUrl(context),
             context.Operations.ToEquatableArray(),
             context.Objects.ToEquatableArray(),
             context.Enums.ToEquatableArray(),
-            context.Unions.ToEquatableArray());
+            context.Unions.ToEquatableArray(),
+            webhooks);
+        if (context.Filter is { } filter)
+        {
+            ReportUnmatchedGlobs(context, filter);
+            model = ReachableTypes.Prune(model);
+        }
+
+        model = ShapeDeduplication.Apply(model, NamedTypeNames(context));
         return new ParseResult(context.File.Path, model, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static void ReportUnmatchedGlobs(ParseContext context, OperationFilter filter)
+    {
+        foreach (var glob in filter.UnmatchedPaths())
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeGlobMatchesNothing, SpecLocation.StartOf(context.File.Path), "OpenApiIncludePaths", glob));
+        }
+
+        foreach (var glob in filter.UnmatchedTags())
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncludeGlobMatchesNothing, SpecLocation.StartOf(context.File.Path), "OpenApiIncludeTags", glob));
+        }
+    }
+
+    /// <summary>The types declared for schemas reached by name (components, or any $ref target), which keep their names.</summary>
+    private static HashSet<string> NamedTypeNames(ParseContext context)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in context.NamedTypes.Values)
+        {
+            if (type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union && type.Name is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The first server's URL with each variable at its default; null when it is not absolute.</summary>
@@ -148,13 +206,30 @@ internal static partial class Parser
             : null;
     }
 
+    /// <summary>
+    /// Runs one step of the parse (a schema, an operation); a failure in it is reported as HSG0001 at the node
+    /// it was reading, and the rest of the spec is still read: one bug costs one type or method, not the client.
+    /// </summary>
+    private static void Guarded(ParseContext context, SpecNode node, string consequence, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Report(context, DiagnosticDescriptors.InternalError, node, exception.GetType().Name + ": " + exception.Message, consequence);
+        }
+    }
+
     /// <summary>Reports once per diagnostic and node: several readings of one broken node (a reference used
     /// by many operations, say) are still one problem to fix.</summary>
     private static void Report(ParseContext context, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
     {
-        if (context.Reported.Add((descriptor.Id, node.Start.Index)))
+        var path = context.Documents.DocumentOf(node).Path;
+        if (context.Reported.Add((descriptor.Id, path, node.Start.Index)))
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(context.File.Path, node.Start, node.End), arguments));
+            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path, node.Start, node.End), arguments));
         }
     }
 

@@ -37,30 +37,4 @@ internal static class SpecPointer
 
         return current;
     }
-
-    /// <summary>
-    /// Follows <c>$ref</c> chains from <paramref name="node"/> to a node that is not a reference, reporting
-    /// nothing: null when a reference is broken or the chain loops, for a reader that leaves reporting to
-    /// another step.
-    /// </summary>
-    public static SpecMapping? DereferenceQuietly(SpecMapping root, SpecMapping node)
-    {
-        var current = node;
-        for (var hops = 0; hops <= 64; hops++)
-        {
-            if (current.Get("$ref") is not SpecScalar reference)
-            {
-                return current;
-            }
-
-            if (Resolve(root, reference.Value ?? string.Empty) is not SpecMapping target)
-            {
-                return null;
-            }
-
-            current = target;
-        }
-
-        return null;
-    }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace HubSpotGen.Generators.Parsing;
 
-/// <summary>A position in the spec text: offset, and one-based line and column as YamlDotNet counts them.</summary>
+/// <summary>A position in the spec text: offset (a byte order mark counts), and one-based line and column.</summary>
 internal readonly struct SpecMark
 {
     public SpecMark(long index, long line, long column)
@@ -21,8 +21,8 @@ internal readonly struct SpecMark
 }
 
 /// <summary>
-/// A node of the spec document: what the parser reads instead of YamlDotNet's representation model,
-/// which costs several times as much to build and looks keys up by scanning.
+/// A node of the spec document, as the readers in <c>Reading/</c> build it from JSON or YAML: small,
+/// and looked up by key through an index where a mapping is large.
 /// </summary>
 internal abstract class SpecNode
 {
@@ -55,11 +55,18 @@ internal sealed class SpecScalar : SpecNode
 internal sealed class SpecSequence : SpecNode
 {
     public SpecSequence(SpecMark start)
-        : base(start, start)
+        : this(start, new List<SpecNode>())
     {
     }
 
-    public List<SpecNode> Children { get; } = new();
+    /// <summary>A sequence of <paramref name="children"/>, which it keeps (a reader sizes the list to fit).</summary>
+    public SpecSequence(SpecMark start, List<SpecNode> children)
+        : base(start, start)
+    {
+        Children = children;
+    }
+
+    public List<SpecNode> Children { get; }
 }
 
 internal sealed class SpecMapping : SpecNode
@@ -70,12 +77,19 @@ internal sealed class SpecMapping : SpecNode
     private Dictionary<string, int>? _index;
 
     public SpecMapping(SpecMark start)
-        : base(start, start)
+        : this(start, new List<KeyValuePair<SpecScalar, SpecNode>>())
     {
     }
 
+    /// <summary>A mapping of <paramref name="children"/>, which it keeps (a reader sizes the list to fit).</summary>
+    public SpecMapping(SpecMark start, List<KeyValuePair<SpecScalar, SpecNode>> children)
+        : base(start, start)
+    {
+        Children = children;
+    }
+
     /// <summary>Entries with scalar keys, in document order.</summary>
-    public List<KeyValuePair<SpecScalar, SpecNode>> Children { get; } = new();
+    public List<KeyValuePair<SpecScalar, SpecNode>> Children { get; }
 
     public SpecNode? Find(string key)
     {

@@ -23,18 +23,26 @@ internal sealed class SwaggerToOpenApi3
 
     private readonly SpecMapping _swagger;
 
+    private readonly Func<SpecMapping, SpecMapping?> _follow;
+
     /// <summary>One rewritten node per written parameter, so that a parameter shared by operations stays one node.</summary>
     private readonly Dictionary<SpecMapping, SpecMapping> _parameters = new();
 
     /// <summary>One property schema per written file field, for the same reason.</summary>
     private readonly Dictionary<SpecMapping, SpecMapping> _fileFields = new();
 
-    private SwaggerToOpenApi3(SpecMapping swagger) => _swagger = swagger;
+    private SwaggerToOpenApi3(SpecMapping swagger, Func<SpecMapping, SpecMapping?> follow)
+    {
+        _swagger = swagger;
+        _follow = follow;
+    }
 
     /// <summary>Whether <paramref name="root"/> is a Swagger 2.0 document rather than an OpenAPI 3 one.</summary>
     public static bool IsSwagger(SpecMapping root) => root.GetString("openapi") is null && root.GetString("swagger") is not null;
 
-    public static SpecMapping Rewrite(SpecMapping swagger) => new SwaggerToOpenApi3(swagger).RewriteDocument();
+    /// <param name="swagger">The document as written.</param>
+    /// <param name="follow">Follows a reference chain quietly, into other files too, so that a parameter or path item in a shared file is rewritten like one written here.</param>
+    public static SpecMapping Rewrite(SpecMapping swagger, Func<SpecMapping, SpecMapping?> follow) => new SwaggerToOpenApi3(swagger, follow).RewriteDocument();
 
     private SpecMapping RewriteDocument()
     {
@@ -358,7 +366,7 @@ internal sealed class SwaggerToOpenApi3
         new((operation.GetSequence(key) ?? _swagger.GetSequence(key)).Strings());
 
     /// <summary>The node a reference chain ends at, or null when it is broken or loops: the parser reports those where they are written.</summary>
-    private SpecMapping? Follow(SpecNode node) => node is SpecMapping mapping ? SpecPointer.DereferenceQuietly(_swagger, mapping) : null;
+    private SpecMapping? Follow(SpecNode node) => node is SpecMapping mapping ? _follow(mapping) : null;
 
     private static string? FirstMatching(List<string> items, Func<string, bool> predicate)
     {

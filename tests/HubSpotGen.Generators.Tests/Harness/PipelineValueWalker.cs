@@ -7,7 +7,7 @@ namespace HubSpotGen.Generators.Tests.Harness;
 /// <summary>
 /// Walks every object a tracked step produced and reports any that would defeat caching: Roslyn
 /// symbols, syntax and compilations are new objects on every run and keep old compilations alive, and
-/// YAML DOM nodes compare by reference, so a model holding either is never equal to the last one.
+/// spec tree nodes compare by reference, so a model holding either is never equal to the last one.
 /// </summary>
 internal static class PipelineValueWalker
 {
@@ -75,5 +75,5 @@ internal static class PipelineValueWalker
         || typeof(SyntaxTree).IsAssignableFrom(type)
         || typeof(Compilation).IsAssignableFrom(type)
         || typeof(SemanticModel).IsAssignableFrom(type)
-        || (type.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) ?? false);
+        || typeof(HubSpotGen.Generators.Parsing.SpecNode).IsAssignableFrom(type);
 }

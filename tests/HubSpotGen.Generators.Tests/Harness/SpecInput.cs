@@ -5,7 +5,9 @@ namespace HubSpotGen.Generators.Tests.Harness;
 /// <param name="Text">The spec text.</param>
 /// <param name="Namespace">The OpenApiNamespace metadata; null leaves the item unmarked, so the generator ignores it.</param>
 /// <param name="ClientName">The optional OpenApiClientName metadata.</param>
-internal sealed record SpecInput(string Path, string Text, string? Namespace = "Generated.Api", string? ClientName = null)
+/// <param name="IncludePaths">The optional OpenApiIncludePaths metadata.</param>
+/// <param name="IncludeTags">The optional OpenApiIncludeTags metadata.</param>
+internal sealed record SpecInput(string Path, string Text, string? Namespace = "Generated.Api", string? ClientName = null, string? IncludePaths = null, string? IncludeTags = null)
 {
     /// <summary>The real Flow Service spec with the metadata the library project gives it.</summary>
     public static SpecInput FlowService() =>

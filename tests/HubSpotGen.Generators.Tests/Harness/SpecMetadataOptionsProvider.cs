@@ -28,6 +28,16 @@ internal sealed class SpecMetadataOptionsProvider : AnalyzerConfigOptionsProvide
                 values["build_metadata.AdditionalFiles.OpenApiClientName"] = spec.ClientName;
             }
 
+            if (spec.IncludePaths is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiIncludePaths"] = spec.IncludePaths;
+            }
+
+            if (spec.IncludeTags is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiIncludeTags"] = spec.IncludeTags;
+            }
+
             _byPath[spec.Path] = new DictionaryOptions(values);
         }
     }

@@ -27,8 +27,10 @@ internal sealed class ConsumerProject
     /// <summary>
     /// Writes the project into <paramref name="folder"/>, restoring from <paramref name="feed"/> (besides the
     /// machine's sources) into <paramref name="packagesFolder"/> so that test versions stay out of the global cache.
+    /// <paramref name="otherFiles"/> (relative path to text) are written beside it, and <paramref name="otherItems"/>
+    /// (item XML, such as more AdditionalFiles) added to its item group.
     /// </summary>
-    public static ConsumerProject Write(string folder, string feed, string packagesFolder, IEnumerable<ConsumerPackage> packages, string? spec, string program)
+    public static ConsumerProject Write(string folder, string feed, string packagesFolder, IEnumerable<ConsumerPackage> packages, string? spec, string program, IReadOnlyDictionary<string, string>? otherFiles = null, IEnumerable<string>? otherItems = null)
     {
         Directory.CreateDirectory(folder);
 
@@ -70,12 +72,24 @@ internal sealed class ConsumerProject
             project.AppendLine($"    <AdditionalFiles Include=\"{SpecFileName}\" OpenApiNamespace=\"Consumer.Api\" OpenApiClientName=\"NotesClient\" />");
         }
 
+        foreach (var item in otherItems ?? Array.Empty<string>())
+        {
+            project.AppendLine("    " + item);
+        }
+
         project.AppendLine("  </ItemGroup>").AppendLine("</Project>");
         File.WriteAllText(Path.Combine(folder, AssemblyName + ".csproj"), project.ToString());
 
         if (spec is not null)
         {
             File.WriteAllText(Path.Combine(folder, SpecFileName), spec);
+        }
+
+        foreach (var (relativePath, text) in otherFiles ?? new Dictionary<string, string>())
+        {
+            var path = Path.Combine(folder, relativePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
         }
 
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);

@@ -53,8 +53,8 @@ internal sealed class LocalFeed : IDisposable
     }
 
     /// <summary>Writes a consumer project in its own folder beside the feed.</summary>
-    public ConsumerProject Consumer(string name, IEnumerable<ConsumerPackage> packages, string? spec, string program) =>
-        ConsumerProject.Write(Path.Combine(Root, name), Folder, PackagesFolder, packages, spec, program);
+    public ConsumerProject Consumer(string name, IEnumerable<ConsumerPackage> packages, string? spec, string program, IReadOnlyDictionary<string, string>? otherFiles = null, IEnumerable<string>? otherItems = null) =>
+        ConsumerProject.Write(Path.Combine(Root, name), Folder, PackagesFolder, packages, spec, program, otherFiles, otherItems);
 
     public void Dispose()
     {
