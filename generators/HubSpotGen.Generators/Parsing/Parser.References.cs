@@ -80,6 +80,8 @@ internal static partial class Parser
     /// </summary>
     private static void ReportBrokenReferences(ParseContext context)
     {
+        // Only containers are visited (a scalar holds no reference but as the value of a "$ref" key, checked
+        // at its mapping), and seen once each: YAML aliases may share a node between places.
         var visited = new HashSet<SpecNode>();
         var pending = new Stack<(SpecNode Node, bool KeysAreNames)>();
 
@@ -103,7 +105,10 @@ internal static partial class Parser
                 {
                     foreach (var child in sequence.Children)
                     {
-                        pending.Push((child, false));
+                        if (child is not SpecScalar)
+                        {
+                            pending.Push((child, false));
+                        }
                     }
 
                     continue;
@@ -121,7 +126,7 @@ internal static partial class Parser
                     {
                         ResolveReference(context, reference, "what it stands for is left out or kept as any JSON value");
                     }
-                    else if (keysAreNames || !IsData(key))
+                    else if (entry.Value is not SpecScalar && (keysAreNames || !IsData(key)))
                     {
                         pending.Push((entry.Value, !keysAreNames && Array.IndexOf(NameMaps, key) >= 0));
                     }
