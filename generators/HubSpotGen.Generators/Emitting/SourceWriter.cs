@@ -5,6 +5,8 @@ namespace HubSpotGen.Generators.Emitting;
 /// <summary>Builds C# text with "\n" line ends and four-space indentation, whatever the host platform.</summary>
 internal sealed class SourceWriter
 {
+    private static readonly char[] XmlSpecials = { '&', '<', '>' };
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -25,12 +27,30 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter Block(string text)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        // Line by line in place: templates are most of the text written, and splitting them cost a string per line.
+        var start = 0;
+        while (true)
         {
-            Line(line);
-        }
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            if (end >= 0 && length > 0 && text[start + length - 1] == '\r')
+            {
+                length--;
+            }
 
-        return this;
+            if (length > 0)
+            {
+                _builder.Append(' ', _indent * 4).Append(text, start, length);
+            }
+
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
     }
 
     public SourceWriter Open(string text)
@@ -62,11 +82,13 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var lines = EscapeXml(CommentSafe(text!).Trim()).Split('\n');
-        if (lines.Length == 1)
+        var escaped = EscapeXml(CommentSafe(text!).Trim());
+        if (escaped.IndexOf('\n') < 0)
         {
-            return Line($"/// <{element}{attributes}>{lines[0].TrimEnd()}</{element}>");
+            return Line($"/// <{element}{attributes}>{escaped}</{element}>");
         }
+
+        var lines = escaped.Split('\n');
 
         Line($"/// <{element}{attributes}>");
         foreach (var line in lines)
@@ -86,7 +108,7 @@ internal sealed class SourceWriter
     public static string SingleLine(string text) => CommentSafe(text).Replace('\n', ' ');
 
     private static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>
     /// Spec text made safe inside a comment, with "\n" as its only line end: C# also ends a comment at
@@ -94,6 +116,12 @@ internal sealed class SourceWriter
     /// </summary>
     private static string CommentSafe(string text)
     {
+        // Nearly all spec text is safe as it is; only text that is not pays for a copy.
+        if (IsCommentSafe(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -122,5 +150,18 @@ internal sealed class SourceWriter
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsCommentSafe(string text)
+    {
+        foreach (var character in text)
+        {
+            if ((character < ' ' && character is not '\n' and not '\t') || character is '\u0085' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
