@@ -51,7 +51,7 @@ internal static partial class Emitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteOperation(SourceWriter writer, ClientFile file, OperationModel operation)

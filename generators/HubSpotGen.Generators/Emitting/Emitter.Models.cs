@@ -48,7 +48,7 @@ internal static partial class Emitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteProperty(SourceWriter writer, ObjectFile file, PropertyModel property)

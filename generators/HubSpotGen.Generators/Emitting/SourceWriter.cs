@@ -7,8 +7,24 @@ internal sealed class SourceWriter
 {
     private static readonly char[] XmlSpecials = { '&', '<', '>' };
 
-    private readonly StringBuilder _builder = new();
+    /// <summary>A model file is a few thousand characters; builders up to this size are kept for the next file.</summary>
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>
+    /// The builder of the last file written on this thread, emptied: thousands of files are written one
+    /// after another, and growing a fresh builder for each was a good part of what the emitter allocated.
+    /// </summary>
+    [System.ThreadStatic]
+    private static StringBuilder? t_spareBuilder;
+
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = t_spareBuilder ?? new StringBuilder(8 * 1024);
+        t_spareBuilder = null;
+    }
 
     public SourceWriter Line(string text = "")
     {
@@ -100,6 +116,19 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The file's text; the writer is done with, and its builder is kept for the next file.</summary>
+    public string Finish()
+    {
+        var text = _builder.ToString();
+        if (_builder.Capacity <= MaxSpareCapacity)
+        {
+            _builder.Clear();
+            t_spareBuilder = _builder;
+        }
+
+        return text;
+    }
 
     /// <summary>Spec text for one line of an XML doc comment.</summary>
     public static string DocText(string text) => EscapeXml(SingleLine(text));
