@@ -69,6 +69,9 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>The builder, at the start of a line that is not empty: indented.</summary>
+    private StringBuilder StartLine() => _builder.Append(' ', _indent * 4);
+
     public SourceWriter Open(string text)
     {
         Line(text);
@@ -98,21 +101,43 @@ internal sealed class SourceWriter
             return this;
         }
 
+        // Doc comments are a large share of the output: written straight into the builder, piece by piece.
         var escaped = EscapeXml(CommentSafe(text!).Trim());
         if (escaped.IndexOf('\n') < 0)
         {
-            return Line($"/// <{element}{attributes}>{escaped}</{element}>");
+            StartLine().Append("/// <").Append(element).Append(attributes).Append('>').Append(escaped).Append("</").Append(element).Append(">\n");
+            return this;
         }
 
-        var lines = escaped.Split('\n');
-
-        Line($"/// <{element}{attributes}>");
-        foreach (var line in lines)
+        StartLine().Append("/// <").Append(element).Append(attributes).Append(">\n");
+        var start = 0;
+        while (start <= escaped.Length)
         {
-            Line($"/// {line.TrimEnd()}".TrimEnd());
+            var end = escaped.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = escaped.Length;
+            }
+
+            // Each line without its trailing white space, and "///" alone for an empty one.
+            var last = end - 1;
+            while (last >= start && char.IsWhiteSpace(escaped[last]))
+            {
+                last--;
+            }
+
+            StartLine().Append("///");
+            if (last >= start)
+            {
+                _builder.Append(' ').Append(escaped, start, last - start + 1);
+            }
+
+            _builder.Append('\n');
+            start = end + 1;
         }
 
-        return Line($"/// </{element}>");
+        StartLine().Append("/// </").Append(element).Append(">\n");
+        return this;
     }
 
     public override string ToString() => _builder.ToString();
