@@ -17,7 +17,10 @@ internal static partial class Parser
     {
         lastPointer = null;
         var current = node as SpecMapping;
-        var seen = new HashSet<SpecMapping>();
+
+        // Most nodes are no reference or one: the set of nodes passed is only made for a longer chain.
+        SpecMapping? first = null;
+        HashSet<SpecMapping>? seen = null;
         while (current is not null)
         {
             if (current.Get("$ref") is not SpecScalar reference)
@@ -25,14 +28,22 @@ internal static partial class Parser
                 return current;
             }
 
-            seen.Add(current);
+            if (first is null)
+            {
+                first = current;
+            }
+            else
+            {
+                (seen ??= new HashSet<SpecMapping> { first }).Add(current);
+            }
+
             lastPointer = reference.Value ?? string.Empty;
             if (ResolveReference(context, reference, fallbackDescription) is not SpecMapping target)
             {
                 return null;
             }
 
-            if (seen.Contains(target))
+            if (target == first || (seen is not null && seen.Contains(target)))
             {
                 Report(context, DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
                 return null;
