@@ -37,6 +37,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>One line of a few pieces, appended as they are: the lines written for every property and
+    /// operation would otherwise each be joined into a string first, only to be copied.</summary>
+    public SourceWriter Line(string first, string second, string third = "", string fourth = "", string fifth = "")
+    {
+        if (first.Length + second.Length + third.Length + fourth.Length + fifth.Length > 0)
+        {
+            StartLine().Append(first).Append(second).Append(third).Append(fourth).Append(fifth);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
     /// <summary>
     /// Writes text of several lines (a raw string template), each at the current indentation; blank lines
     /// stay empty. The template's own line ends, whatever a checkout made of them, become "\n".
