@@ -30,7 +30,7 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4).Append(text);
+            StartLine().Append(text);
         }
 
         _builder.Append('\n');
@@ -69,7 +69,7 @@ internal sealed class SourceWriter
 
             if (length > 0)
             {
-                _builder.Append(' ', _indent * 4).Append(text, start, length);
+                StartLine().Append(text, start, length);
             }
 
             _builder.Append('\n');
