@@ -51,7 +51,7 @@ internal static partial class Emitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteOperation(SourceWriter writer, ClientFile file, OperationModel operation)
@@ -72,10 +72,8 @@ internal static partial class Emitter
         }
 
         signature.Add($"{KnownTypes.CancellationToken} cancellationToken = default");
-        writer.Block($"""
-            /// <param name="cancellationToken">Cancels the request.</param>
-            /// <exception cref="{ApiExceptionType(file.Header)}">The service answered with a status that is not a success.</exception>
-            """);
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line("/// <exception cref=\"", ApiExceptionType(file.Header), "\">The service answered with a status that is not a success.</exception>");
         if (operation.Deprecated)
         {
             writer.Line(ObsoleteAttribute);
@@ -95,7 +93,7 @@ internal static partial class Emitter
         {
             if (parameter.Location == ParameterLocation.Header)
             {
-                writer.Line($"__AddHeader(__request, {Literal(parameter.WireName)}, {OptionalValue(parameter)});");
+                writer.Line("__AddHeader(__request, ", Literal(parameter.WireName), ", ", OptionalValue(parameter), ");");
             }
         }
 
@@ -258,7 +256,7 @@ internal static partial class Emitter
         {
             // The generated code concatenates the pieces: this " + " is the operator it is written with.
             var concatenation = string.Join(" + ", pieces);
-            writer.Line($"var __url = {concatenation};");
+            writer.Line("var __url = ", concatenation, ";");
             writer.Line();
             return;
         }
@@ -266,7 +264,7 @@ internal static partial class Emitter
         writer.Line($"var __url = new {KnownTypes.StringBuilder}(_baseUrl, _baseUrl.Length + 128);");
         for (var i = 1; i < pieces.Count; i++)
         {
-            writer.Line($"__url.Append({pieces[i]});");
+            writer.Line("__url.Append(", pieces[i], ");");
         }
 
         var hasQuery = false;
@@ -295,7 +293,7 @@ internal static partial class Emitter
             }
             else
             {
-                writer.Line($"__AppendQuery(__url, ref __separator, {wireName}, {OptionalValue(parameter)});");
+                writer.Line("__AppendQuery(__url, ref __separator, ", wireName, ", ", OptionalValue(parameter), ");");
             }
         }
 
@@ -410,10 +408,15 @@ internal static partial class Emitter
 
     private static void WriteSuccess(SourceWriter writer, string @namespace, OperationModel operation, TypeRef? resultType, ResponseBodyKind kind, bool allowEmpty)
     {
-        var where = Literal($"{operation.HttpMethod} {operation.Path}");
+        if (kind == ResponseBodyKind.Json)
+        {
+            var where = Literal($"{operation.HttpMethod} {operation.Path}");
+            writer.Line("return await __ReadJsonAsync<", TypeNames.Spell(resultType!, @namespace), ">(__response, ", where, allowEmpty ? ", allowEmpty: true).ConfigureAwait(false);" : ", allowEmpty: false).ConfigureAwait(false);");
+            return;
+        }
+
         writer.Line(kind switch
         {
-            ResponseBodyKind.Json => $"return await __ReadJsonAsync<{TypeNames.Spell(resultType!, @namespace)}>(__response, {where}, allowEmpty: {(allowEmpty ? "true" : "false")}).ConfigureAwait(false);",
             ResponseBodyKind.Text => "return await __response.Content.ReadAsStringAsync().ConfigureAwait(false);",
             ResponseBodyKind.Binary => "return await __response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);",
             _ => "return;",
@@ -472,8 +475,11 @@ internal static partial class Emitter
                 """);
         }
 
-        writer.Line(defaultError is null
-            ? $"throw await __CreateApiExceptionAsync(__response, {where}).ConfigureAwait(false);"
-            : $"throw await __CreateApiExceptionAsync<{TypeNames.Spell(defaultError, @namespace)}>(__response, {where}).ConfigureAwait(false);");
+        writer.Line(
+            defaultError is null ? "throw await __CreateApiExceptionAsync(__response, " : "throw await __CreateApiExceptionAsync<",
+            defaultError is null ? "" : TypeNames.Spell(defaultError, @namespace),
+            defaultError is null ? "" : ">(__response, ",
+            where,
+            ").ConfigureAwait(false);");
     }
 }

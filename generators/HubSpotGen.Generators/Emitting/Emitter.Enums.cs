@@ -87,6 +87,6 @@ internal static partial class Emitter
             """);
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

@@ -203,7 +203,7 @@ internal static partial class Emitter
             """);
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>The methods without an <c>HttpMethod</c> property on netstandard2.0 (PATCH), which get a field of their own.</summary>
@@ -265,6 +265,6 @@ internal static partial class Emitter
             }
             """);
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

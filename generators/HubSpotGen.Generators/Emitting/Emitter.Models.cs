@@ -48,7 +48,7 @@ internal static partial class Emitter
 
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     private static void WriteProperty(SourceWriter writer, ObjectFile file, PropertyModel property)
@@ -80,17 +80,18 @@ internal static partial class Emitter
         // Reading is lenient: a member missing from an answer reads as null or default, because the service
         // leaves out members its own documentation shows (a connection without auth, a spec without version).
         // Required-ness is enforced where the program builds a request, by C#'s required members.
-        writer.Line($"[{KnownTypes.JsonPropertyAttribute}({Literal(property.JsonName)}{sendNull})]");
+        writer.Line($"[{KnownTypes.JsonPropertyAttribute}(", Literal(property.JsonName), sendNull, ")]");
         if (markObsolete)
         {
             writer.Line(ObsoleteAttribute);
         }
 
         var typeText = mustBeSet ? TypeNames.Spell(property.Type, file.Header.Namespace) : TypeNames.SpellNullable(property.Type, file.Header.Namespace);
-        writer.Line(isRequiredMember
-            ? $"public required {typeText} {property.CSharpName} {{ get; set; }}"
-            : mustBeSet && !property.Type.IsValueType
-                ? $"public {typeText} {property.CSharpName} {{ get; set; }} = default!;"
-                : $"public {typeText} {property.CSharpName} {{ get; set; }}");
+        writer.Line(
+            isRequiredMember ? "public required " : "public ",
+            typeText,
+            " ",
+            property.CSharpName,
+            mustBeSet && !property.Type.IsValueType && !isRequiredMember ? " { get; set; } = default!;" : " { get; set; }");
     }
 }

@@ -64,7 +64,7 @@ internal static partial class Emitter
             """);
         writer.Close();
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 
     /// <summary>

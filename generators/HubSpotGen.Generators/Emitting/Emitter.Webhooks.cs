@@ -65,6 +65,6 @@ internal static partial class Emitter
             }
             """);
         writer.Close();
-        return writer.ToString();
+        return writer.Finish();
     }
 }

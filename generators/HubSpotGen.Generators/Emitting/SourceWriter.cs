@@ -5,14 +5,45 @@ namespace HubSpotGen.Generators.Emitting;
 /// <summary>Builds C# text with "\n" line ends and four-space indentation, whatever the host platform.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    private static readonly char[] XmlSpecials = { '&', '<', '>' };
+
+    /// <summary>A model file is a few thousand characters; builders up to this size are kept for the next file.</summary>
+    private const int MaxSpareCapacity = 256 * 1024;
+
+    /// <summary>
+    /// The builder of the last file written on this thread, emptied: thousands of files are written one
+    /// after another, and growing a fresh builder for each was a good part of what the emitter allocated.
+    /// </summary>
+    [System.ThreadStatic]
+    private static StringBuilder? t_spareBuilder;
+
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public SourceWriter()
+    {
+        _builder = t_spareBuilder ?? new StringBuilder(8 * 1024);
+        t_spareBuilder = null;
+    }
 
     public SourceWriter Line(string text = "")
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4).Append(text);
+            StartLine().Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>One line of a few pieces, appended as they are: the lines written for every property and
+    /// operation would otherwise each be joined into a string first, only to be copied.</summary>
+    public SourceWriter Line(string first, string second, string third = "", string fourth = "", string fifth = "")
+    {
+        if (first.Length + second.Length + third.Length + fourth.Length + fifth.Length > 0)
+        {
+            StartLine().Append(first).Append(second).Append(third).Append(fourth).Append(fifth);
         }
 
         _builder.Append('\n');
@@ -25,13 +56,34 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter Block(string text)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        // Line by line in place: templates are most of the text written, and splitting them cost a string per line.
+        var start = 0;
+        while (true)
         {
-            Line(line);
-        }
+            var end = text.IndexOf('\n', start);
+            var length = (end < 0 ? text.Length : end) - start;
+            if (end >= 0 && length > 0 && text[start + length - 1] == '\r')
+            {
+                length--;
+            }
 
-        return this;
+            if (length > 0)
+            {
+                StartLine().Append(text, start, length);
+            }
+
+            _builder.Append('\n');
+            if (end < 0)
+            {
+                return this;
+            }
+
+            start = end + 1;
+        }
     }
+
+    /// <summary>The builder, at the start of a line that is not empty: indented.</summary>
+    private StringBuilder StartLine() => _builder.Append(' ', _indent * 4);
 
     public SourceWriter Open(string text)
     {
@@ -62,22 +114,59 @@ internal sealed class SourceWriter
             return this;
         }
 
-        var lines = EscapeXml(CommentSafe(text!).Trim()).Split('\n');
-        if (lines.Length == 1)
+        // Doc comments are a large share of the output: written straight into the builder, piece by piece.
+        var escaped = EscapeXml(CommentSafe(text!).Trim());
+        if (escaped.IndexOf('\n') < 0)
         {
-            return Line($"/// <{element}{attributes}>{lines[0].TrimEnd()}</{element}>");
+            StartLine().Append("/// <").Append(element).Append(attributes).Append('>').Append(escaped).Append("</").Append(element).Append(">\n");
+            return this;
         }
 
-        Line($"/// <{element}{attributes}>");
-        foreach (var line in lines)
+        StartLine().Append("/// <").Append(element).Append(attributes).Append(">\n");
+        var start = 0;
+        while (start <= escaped.Length)
         {
-            Line($"/// {line.TrimEnd()}".TrimEnd());
+            var end = escaped.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = escaped.Length;
+            }
+
+            // Each line without its trailing white space, and "///" alone for an empty one.
+            var last = end - 1;
+            while (last >= start && char.IsWhiteSpace(escaped[last]))
+            {
+                last--;
+            }
+
+            StartLine().Append("///");
+            if (last >= start)
+            {
+                _builder.Append(' ').Append(escaped, start, last - start + 1);
+            }
+
+            _builder.Append('\n');
+            start = end + 1;
         }
 
-        return Line($"/// </{element}>");
+        StartLine().Append("/// </").Append(element).Append(">\n");
+        return this;
     }
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The file's text; the writer is done with, and its builder is kept for the next file.</summary>
+    public string Finish()
+    {
+        var text = _builder.ToString();
+        if (_builder.Capacity <= MaxSpareCapacity)
+        {
+            _builder.Clear();
+            t_spareBuilder = _builder;
+        }
+
+        return text;
+    }
 
     /// <summary>Spec text for one line of an XML doc comment.</summary>
     public static string DocText(string text) => EscapeXml(SingleLine(text));
@@ -86,7 +175,7 @@ internal sealed class SourceWriter
     public static string SingleLine(string text) => CommentSafe(text).Replace('\n', ' ');
 
     private static string EscapeXml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        text.IndexOfAny(XmlSpecials) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>
     /// Spec text made safe inside a comment, with "\n" as its only line end: C# also ends a comment at
@@ -94,6 +183,12 @@ internal sealed class SourceWriter
     /// </summary>
     private static string CommentSafe(string text)
     {
+        // Nearly all spec text is safe as it is; only text that is not pays for a copy.
+        if (IsCommentSafe(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -122,5 +217,18 @@ internal sealed class SourceWriter
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsCommentSafe(string text)
+    {
+        foreach (var character in text)
+        {
+            if ((character < ' ' && character is not '\n' and not '\t') || character is '\u0085' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

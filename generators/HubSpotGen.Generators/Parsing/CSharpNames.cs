@@ -16,6 +16,20 @@ internal static class CSharpNames
     /// <summary>PascalCase: words split at anything that is not a letter or digit, each capitalised, inner casing kept.</summary>
     public static string ToPascalCase(string text, string fallback = "Value")
     {
+        // Most names are one word of letters and digits already (schema names, property keys): no builder for them.
+        if (IsOneWord(text))
+        {
+            var first = char.ToUpperInvariant(text[0]);
+            if (first == text[0])
+            {
+                return text;
+            }
+
+            var characters = text.ToCharArray();
+            characters[0] = first;
+            return new string(characters);
+        }
+
         var builder = new StringBuilder(text.Length);
         var startOfWord = true;
         foreach (var character in text)
@@ -41,6 +55,25 @@ internal static class CSharpNames
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Letters and digits only, not starting with a digit: what <see cref="ToPascalCase"/> only capitalises.</summary>
+    private static bool IsOneWord(string text)
+    {
+        if (text.Length == 0 || char.IsDigit(text[0]))
+        {
+            return false;
+        }
+
+        foreach (var character in text)
+        {
+            if (!char.IsLetterOrDigit(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>camelCase, escaped with <c>@</c> where it is a C# keyword, for parameters.</summary>

@@ -17,7 +17,10 @@ internal static partial class Parser
     {
         lastPointer = null;
         var current = node as SpecMapping;
-        var seen = new HashSet<SpecMapping>();
+
+        // Most nodes are no reference or one: the set of nodes passed is only made for a longer chain.
+        SpecMapping? first = null;
+        HashSet<SpecMapping>? seen = null;
         while (current is not null)
         {
             if (current.Get("$ref") is not SpecScalar reference)
@@ -25,14 +28,22 @@ internal static partial class Parser
                 return current;
             }
 
-            seen.Add(current);
+            if (first is null)
+            {
+                first = current;
+            }
+            else
+            {
+                (seen ??= new HashSet<SpecMapping> { first }).Add(current);
+            }
+
             lastPointer = reference.Value ?? string.Empty;
             if (ResolveReference(context, reference, fallbackDescription) is not SpecMapping target)
             {
                 return null;
             }
 
-            if (seen.Contains(target))
+            if (target == first || (seen is not null && seen.Contains(target)))
             {
                 Report(context, DiagnosticDescriptors.ReferenceLoop, reference, lastPointer, fallbackDescription);
                 return null;
@@ -80,6 +91,8 @@ internal static partial class Parser
     /// </summary>
     private static void ReportBrokenReferences(ParseContext context)
     {
+        // Only containers are visited (a scalar holds no reference but as the value of a "$ref" key, checked
+        // at its mapping), and seen once each: YAML aliases may share a node between places.
         var visited = new HashSet<SpecNode>();
         var pending = new Stack<(SpecNode Node, bool KeysAreNames)>();
 
@@ -103,7 +116,10 @@ internal static partial class Parser
                 {
                     foreach (var child in sequence.Children)
                     {
-                        pending.Push((child, false));
+                        if (child is not SpecScalar)
+                        {
+                            pending.Push((child, false));
+                        }
                     }
 
                     continue;
@@ -121,7 +137,7 @@ internal static partial class Parser
                     {
                         ResolveReference(context, reference, "what it stands for is left out or kept as any JSON value");
                     }
-                    else if (keysAreNames || !IsData(key))
+                    else if (entry.Value is not SpecScalar && (keysAreNames || !IsData(key)))
                     {
                         pending.Push((entry.Value, !keysAreNames && Array.IndexOf(NameMaps, key) >= 0));
                     }

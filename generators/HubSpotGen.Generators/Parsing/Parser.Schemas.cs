@@ -363,14 +363,15 @@ internal static partial class Parser
         foreach (var entry in members.Properties)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var propertyName = CSharpNames.MakeUnique(CSharpNames.ToPascalCase(entry.Key), memberNames);
+            var pascalKey = CSharpNames.ToPascalCase(entry.Key);
+            var propertyName = CSharpNames.MakeUnique(pascalKey, memberNames);
             var propertySchema = entry.Value as SpecMapping;
             // Quiet: ResolveSchema below reads the same reference and reports it if it is broken.
             var target = propertySchema is null ? null : DereferenceQuietly(context, propertySchema);
             properties.Add(new PropertyModel(
                 entry.Key,
                 propertyName,
-                ResolveSchema(context, entry.Value, name + CSharpNames.ToPascalCase(entry.Key)),
+                ResolveSchema(context, entry.Value, name + pascalKey),
                 members.Required.Contains(entry.Key),
                 (propertySchema is not null && IsNullable(propertySchema)) || (target is not null && IsNullable(target)),
                 propertySchema.GetBool("deprecated") || target.GetBool("deprecated"),

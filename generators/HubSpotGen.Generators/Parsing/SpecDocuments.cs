@@ -46,6 +46,9 @@ internal sealed class SpecDocuments
 
     private readonly Func<string, string, List<DiagnosticInfo>, SpecNode?> _load;
 
+    /// <summary>What each pointer names, per file (by its normalized path): the trees do not change once read.</summary>
+    private readonly Dictionary<string, Dictionary<string, SpecNode?>> _resolvedPointers = new(StringComparer.Ordinal);
+
     /// <param name="entry">The entry item.</param>
     /// <param name="entryRoot">The entry document as written.</param>
     /// <param name="companions">The AdditionalFiles items a reference may name.</param>
@@ -148,7 +151,7 @@ internal sealed class SpecDocuments
             return ReferenceOutcome.FileUnreadable;
         }
 
-        target = document.Root is SpecMapping root ? SpecPointer.Resolve(root, pointer) : pointer == "#" ? document.Root : null;
+        target = document.Root is SpecMapping root ? ResolvePointer(document, root, pointer) : pointer == "#" ? document.Root : null;
         return target is null ? ReferenceOutcome.PointsNowhere : ReferenceOutcome.Found;
     }
 
@@ -176,6 +179,27 @@ internal sealed class SpecDocuments
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A large spec names the same few targets from thousands of places (and the parse follows each
+    /// reference more than once): each file's pointers are split and unescaped once, then looked up.
+    /// </summary>
+    private SpecNode? ResolvePointer(SpecDocument document, SpecMapping root, string pointer)
+    {
+        if (!_resolvedPointers.TryGetValue(document.NormalizedPath, out var resolved))
+        {
+            resolved = new Dictionary<string, SpecNode?>(StringComparer.Ordinal);
+            _resolvedPointers[document.NormalizedPath] = resolved;
+        }
+
+        if (!resolved.TryGetValue(pointer, out var target))
+        {
+            target = SpecPointer.Resolve(root, pointer);
+            resolved[pointer] = target;
+        }
+
+        return target;
     }
 
     private SpecDocument? Load(string path)
