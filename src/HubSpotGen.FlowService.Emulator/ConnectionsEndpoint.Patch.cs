@@ -34,17 +34,7 @@ internal sealed partial class ConnectionsEndpoint
                 return Refuse(request, FlowError.VersionMismatch(ifMatch, stored.Etag), stored.Id);
             }
 
-            if (JsonBody.IsEmpty(request.Body))
-            {
-                return Refuse(request, FlowError.BadRequest(FlowCodes.EmptyBody, "The request body is empty."), stored.Id);
-            }
-
-            if (JsonBody.TryParse(request.Body) is not { } body)
-            {
-                return Refuse(request, FlowError.BadRequest(FlowCodes.BadRequest, "The request body is not valid JSON."), stored.Id);
-            }
-
-            var (operations, parseError) = JsonPatch.Parse(body);
+            var (operations, parseError) = JsonPatch.Read(request.Body);
             if (parseError is not null)
             {
                 return Refuse(request, parseError, stored.Id);

@@ -30,17 +30,7 @@ internal sealed partial class FlowsEndpoint
                 return Refuse(request, ifMatchError, flow.Id);
             }
 
-            if (JsonBody.IsEmpty(request.Body))
-            {
-                return Refuse(request, FlowError.BadRequest(FlowCodes.EmptyBody, "The request body is empty."), flow.Id);
-            }
-
-            if (JsonBody.TryParse(request.Body) is not { } body)
-            {
-                return Refuse(request, FlowError.BadRequest(FlowCodes.BadRequest, "The request body is not valid JSON."), flow.Id);
-            }
-
-            var (operations, parseError) = JsonPatch.Parse(body);
+            var (operations, parseError) = JsonPatch.Read(request.Body);
             if (parseError is not null)
             {
                 return Refuse(request, parseError, flow.Id);

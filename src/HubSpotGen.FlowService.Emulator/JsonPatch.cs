@@ -16,7 +16,20 @@ internal sealed record PatchOperation(string Op, string Path, JToken? Value, boo
 /// </remarks>
 internal static class JsonPatch
 {
-    public static (List<PatchOperation>? Operations, FlowError? Error) Parse(JToken body)
+    /// <summary>The operations of a PATCH request's body, or the refusal of an empty, non-JSON or misshapen one.</summary>
+    public static (List<PatchOperation>? Operations, FlowError? Error) Read(byte[] body)
+    {
+        if (JsonBody.IsEmpty(body))
+        {
+            return Fail(FlowCodes.EmptyBody, "The request body is empty.");
+        }
+
+        return JsonBody.TryParse(body) is { } json
+            ? Parse(json)
+            : Fail(FlowCodes.BadRequest, "The request body is not valid JSON.");
+    }
+
+    private static (List<PatchOperation>? Operations, FlowError? Error) Parse(JToken body)
     {
         if (body is not JArray array)
         {
