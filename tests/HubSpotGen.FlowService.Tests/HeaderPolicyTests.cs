@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using HubSpotGen.FlowService.Tests.Support;
 
 namespace HubSpotGen.FlowService.Tests;
 

@@ -1,6 +1,5 @@
-using HubSpotGen.FlowService.Tests.Support;
 using WireMock;
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Dataflows;
 

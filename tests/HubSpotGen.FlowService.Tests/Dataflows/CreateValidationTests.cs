@@ -1,4 +1,4 @@
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Dataflows;
 
@@ -137,7 +137,7 @@ public sealed class CreateValidationTests : DataflowsFixture
 
         Assert.DoesNotThrowAsync(() => Dataflows().CreateAsync(ContactsRequest()));
 
-        var flow = Support.JsonAssert.Parse(Requests().Single(request => request.AbsolutePath == FlowServicePath + "/flows").Body!);
+        var flow = JsonAssert.Parse(Requests().Single(request => request.AbsolutePath == FlowServicePath + "/flows").Body!);
         Assert.That((string?)flow["transformations"]?[0]?["params"]?["deltaColumn"]?["name"], Is.EqualTo("Stamp"));
     }
 

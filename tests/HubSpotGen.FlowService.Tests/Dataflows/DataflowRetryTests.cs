@@ -1,7 +1,6 @@
 using HubSpotGen.FlowService.Tests.Resilience;
-using HubSpotGen.FlowService.Tests.Support;
 using Newtonsoft.Json.Linq;
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Dataflows;
 

@@ -1,5 +1,4 @@
-using HubSpotGen.FlowService.Tests.Support;
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Dataflows;
 

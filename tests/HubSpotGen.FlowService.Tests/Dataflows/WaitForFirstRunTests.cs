@@ -1,4 +1,4 @@
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Dataflows;
 

@@ -1,9 +1,7 @@
 using HubSpotGen.FlowService.Catalog;
 using HubSpotGen.FlowService.DataPrep;
-using HubSpotGen.FlowService.Tests.Dataflows;
-using HubSpotGen.FlowService.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using static HubSpotGen.FlowService.Tests.Dataflows.DataflowAnswers;
+using static HubSpotGen.Testing.DataflowAnswers;
 
 namespace HubSpotGen.FlowService.Tests.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using HubSpotGen.FlowService.Tests.Resilience;
-using HubSpotGen.FlowService.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

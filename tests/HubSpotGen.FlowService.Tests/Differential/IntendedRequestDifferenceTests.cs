@@ -1,5 +1,4 @@
 using System.Reflection;
-using HubSpotGen.FlowService.Tests.Support;
 using Newtonsoft.Json;
 using Oracle = HubSpotGen.NSwagReference;
 

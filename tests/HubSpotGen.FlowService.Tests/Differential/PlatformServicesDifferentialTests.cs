@@ -1,6 +1,5 @@
 using HubSpotGen.FlowService.Catalog;
 using HubSpotGen.FlowService.DataPrep;
-using HubSpotGen.FlowService.Tests.Support;
 using OracleCatalog = HubSpotGen.NSwagReference.Catalog;
 using OracleDataPrep = HubSpotGen.NSwagReference.DataPrep;
 

@@ -1,4 +1,3 @@
-using HubSpotGen.FlowService.Tests.Support;
 using Oracle = HubSpotGen.NSwagReference;
 
 namespace HubSpotGen.FlowService.Tests.Differential;

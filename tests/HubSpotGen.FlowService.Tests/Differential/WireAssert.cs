@@ -1,5 +1,4 @@
 using System.Text;
-using HubSpotGen.FlowService.Tests.Support;
 using WireMock;
 
 namespace HubSpotGen.FlowService.Tests.Differential;

@@ -1,5 +1,4 @@
-using HubSpotGen.FlowService.Tests.Support;
-using static HubSpotGen.FlowService.Tests.Lifecycle.LifecycleAnswers;
+using static HubSpotGen.Testing.LifecycleAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Lifecycle;
 

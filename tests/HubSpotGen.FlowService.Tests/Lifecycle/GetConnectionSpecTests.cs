@@ -1,4 +1,3 @@
-using HubSpotGen.FlowService.Tests.Support;
 
 namespace HubSpotGen.FlowService.Tests.Lifecycle;
 

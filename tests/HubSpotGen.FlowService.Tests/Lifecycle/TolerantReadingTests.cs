@@ -1,4 +1,4 @@
-using static HubSpotGen.FlowService.Tests.Lifecycle.LifecycleAnswers;
+using static HubSpotGen.Testing.LifecycleAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Lifecycle;
 

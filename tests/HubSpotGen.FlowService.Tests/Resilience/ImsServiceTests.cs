@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using HubSpotGen.FlowService.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,4 +1,3 @@
-using HubSpotGen.FlowService.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

@@ -1,4 +1,3 @@
-using HubSpotGen.FlowService.Tests.Support;
 using Newtonsoft.Json.Linq;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,5 +1,4 @@
 using System.Net;
-using HubSpotGen.FlowService.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Settings;
