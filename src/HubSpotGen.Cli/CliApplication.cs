@@ -39,11 +39,6 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
 
     private async Task<int> RunCommandAsync(string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length == 0)
-        {
-            return await Demo.RunAsync(environment, output, error, cancellationToken);
-        }
-
         var parseResult = BuildRootCommand().Parse(args);
 
         // No default exception handler: it prints a stack trace, and RunAsync prints one line instead. No
@@ -85,12 +80,12 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
         {
             GetSpecCommand.Build(context),
         };
-        return new RootCommand(
+        var root = new RootCommand(
             "Create and manage Adobe Experience Platform Flow Service connections to HubSpot, and dataflows from HubSpot into Platform datasets. Run with no arguments for a demo against the embedded Flow Service emulator. " +
             "Configuration: AEP_PLATFORM_URL (the Platform gateway, https://platform.adobe.io when unset; Flow Service, Catalog and Data Prep each have their path under it), " +
             "AEP_FLOW_SERVICE_URL (Flow Service alone; when only it is set, the gateway is it without its /data/foundation/flowservice path), AEP_IMS_ORG, AEP_SANDBOX_NAME, AEP_API_KEY, and either AEP_ACCESS_TOKEN or AEP_CLIENT_ID, AEP_CLIENT_SECRET and AEP_SCOPES for IMS tokens; " +
             "AEP_ATTEMPT_TIMEOUT and AEP_TOTAL_TIMEOUT (seconds, such as 30 or 2.5) bound one attempt and a whole call, retries included (30 and 120 when unset); " +
-            "for create-hubspot and update-hubspot the HUBSPOT_* variables. " +
+            "for create-hubspot the HUBSPOT_* variables, for update-hubspot only with --credentials or when one of them is set. " +
             "Exit codes: 0 success, 1 Flow Service, Catalog, Data Prep or IMS error, unreachable or too slow, or a dataflow clean-up that left entities behind (the line lists their ids), 2 missing or invalid configuration or arguments, 130 cancelled with Ctrl+C.")
         {
             connections,
@@ -98,6 +93,11 @@ internal sealed class CliApplication(Func<string, string?> environment, TextWrit
             specs,
             EmulatorCommand.Build(output, error),
             context.Emulator,
+            context.Verbose,
         };
+
+        // No command at all is the demo, which always runs on the embedded emulator; --verbose shows its traffic.
+        root.SetAction((parseResult, cancellationToken) => Demo.RunAsync(environment, output, error, context.LoggerFor(parseResult), cancellationToken));
+        return root;
     }
 }

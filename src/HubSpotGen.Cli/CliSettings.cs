@@ -9,6 +9,15 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
 {
     public const string FlowServiceUrlVariable = "AEP_FLOW_SERVICE_URL";
 
+    /// <summary>
+    /// Every secret value these settings hold, so that a line quoting the service (which may echo what it was sent)
+    /// can be cleaned of them before it is printed.
+    /// </summary>
+    public IReadOnlyList<string> Secrets =>
+        new[] { Platform.AccessToken, Platform.Ims?.ClientSecret, HubSpot?.ClientSecret, HubSpot?.AccessToken, HubSpot?.RefreshToken }
+            .OfType<string>()
+            .ToList();
+
     /// <summary>The Platform gateway, under which Flow Service, Catalog and Data Prep each have their base path.</summary>
     public const string PlatformUrlVariable = "AEP_PLATFORM_URL";
 
@@ -45,7 +54,7 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
     /// server serves all three. Every address may be plain http only to a loopback address. <c>AEP_ATTEMPT_TIMEOUT</c> and
     /// <c>AEP_TOTAL_TIMEOUT</c>, in seconds, bound one attempt and a whole call; the library's defaults otherwise.
     /// </remarks>
-    public static CliSettings? Read(Func<string, string?> environment, bool needsHubSpot, out IReadOnlyList<string> problems)
+    public static CliSettings? Read(Func<string, string?> environment, HubSpotNeed hubSpot, out IReadOnlyList<string> problems)
     {
         var found = new List<string>();
         string? Value(string name) => environment(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -95,8 +104,10 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             resilience.TotalTimeout = total;
         }
 
+        // Whichever HUBSPOT_* variable is set asks for new credentials, and a connection takes all four at once.
+        var readsHubSpot = hubSpot == HubSpotNeed.Required || (hubSpot == HubSpotNeed.WhenSet && HubSpotVariables.Any(name => Value(name) is not null));
         var values = new Dictionary<string, string>();
-        foreach (var name in needsHubSpot ? RequiredPlatformVariables.Concat(HubSpotVariables) : RequiredPlatformVariables)
+        foreach (var name in readsHubSpot ? RequiredPlatformVariables.Concat(HubSpotVariables) : RequiredPlatformVariables)
         {
             if (Value(name) is { } value)
             {
@@ -133,10 +144,10 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             platform.BaseAddress = baseAddress;
         }
 
-        var hubSpot = needsHubSpot
+        var credentials = readsHubSpot
             ? new HubSpotCredentials(values["HUBSPOT_CLIENT_ID"], values["HUBSPOT_CLIENT_SECRET"], values["HUBSPOT_ACCESS_TOKEN"], values["HUBSPOT_REFRESH_TOKEN"])
             : null;
-        return new CliSettings(platform, hubSpot);
+        return new CliSettings(platform, credentials);
     }
 
     /// <summary>
@@ -179,9 +190,10 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
 
     /// <summary>
     /// The settings that reach <paramref name="emulator"/> with its own credentials. HubSpot's come from the
-    /// HUBSPOT_* variables when all four are set, else placeholders: the emulator never calls HubSpot.
+    /// HUBSPOT_* variables when all four are set, else placeholders (the emulator never calls HubSpot), or none
+    /// when <paramref name="hubSpot"/> asks for them only when set.
     /// </summary>
-    public static CliSettings ForEmulator(FlowServiceEmulator emulator, Func<string, string?> environment)
+    public static CliSettings ForEmulator(FlowServiceEmulator emulator, Func<string, string?> environment, HubSpotNeed hubSpot = HubSpotNeed.Required)
     {
         var platform = new PlatformOptions
         {
@@ -192,9 +204,11 @@ internal sealed record CliSettings(PlatformOptions Platform, HubSpotCredentials?
             SandboxName = EmulatorSandbox,
         };
         var values = HubSpotVariables.Select(name => environment(name)).ToArray();
-        var hubSpot = values.All(value => !string.IsNullOrWhiteSpace(value))
+        var credentials = values.All(value => !string.IsNullOrWhiteSpace(value))
             ? new HubSpotCredentials(values[0]!.Trim(), values[1]!.Trim(), values[2]!.Trim(), values[3]!.Trim())
-            : new HubSpotCredentials("emulated-hubspot-client-id", "emulated-hubspot-client-secret", "emulated-hubspot-access-token", "emulated-hubspot-refresh-token");
-        return new CliSettings(platform, hubSpot);
+            : hubSpot == HubSpotNeed.WhenSet
+                ? null
+                : new HubSpotCredentials("emulated-hubspot-client-id", "emulated-hubspot-client-secret", "emulated-hubspot-access-token", "emulated-hubspot-refresh-token");
+        return new CliSettings(platform, credentials);
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;
+using Microsoft.Extensions.Logging;
 
 namespace HubSpotGen.Cli;
 
@@ -23,6 +25,16 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
         Recursive = true,
     };
 
+    /// <summary><c>--verbose</c>, on every command: each HTTP attempt and retry on stderr.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Print each HTTP attempt and retry on stderr: method, path, status, attempt number and the wait before a retry; never a header value, body or secret.",
+        Recursive = true,
+    };
+
+    /// <summary>Where the library's log lines go: stderr with <c>--verbose</c>, nowhere otherwise.</summary>
+    public ILoggerFactory? LoggerFor(ParseResult parseResult) => parseResult.GetValue(Verbose) ? new VerboseLog(error) : null;
+
     /// <summary>Writes one usage error line and returns <see cref="ExitCodes.UsageError"/>; nothing is sent.</summary>
     public async Task<int> UsageErrorAsync(string message)
     {
@@ -31,15 +43,15 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
     }
 
     /// <summary>
-    /// Reads the configuration (the HUBSPOT_* variables only when <paramref name="needsHubSpot"/>), then runs
+    /// Reads the configuration (the HUBSPOT_* variables as <paramref name="hubSpot"/> says), then runs
     /// <paramref name="call"/> against Flow Service, or against an embedded emulator with <c>--emulator</c>.
     /// A missing or invalid variable exits 2, naming each one.
     /// </summary>
-    public Task<int> CallFlowServiceAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken) =>
+    public Task<int> CallFlowServiceAsync(ParseResult parseResult, HubSpotNeed hubSpot, Func<CliSettings, FlowServiceClient, Task<int>> call, CancellationToken cancellationToken) =>
         WithSettingsAsync(
             parseResult,
-            needsHubSpot,
-            (settings, network) => FlowServiceCall.RunAsync(settings, network, error, client => call(settings, client), cancellationToken));
+            hubSpot,
+            (settings, network) => FlowServiceCall.RunAsync(settings, network, error, LoggerFor(parseResult), client => call(settings, client), cancellationToken));
 
     /// <summary>
     /// Reads the Platform configuration, then runs <paramref name="call"/> over Flow Service, Catalog and Data Prep on
@@ -49,10 +61,10 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
     public Task<int> CallPlatformAsync(ParseResult parseResult, Func<CliSettings, PlatformClients, Task<int>> call, CancellationToken cancellationToken) =>
         WithSettingsAsync(
             parseResult,
-            needsHubSpot: false,
-            (settings, network) => FlowServiceCall.RunOnPlatformAsync(settings, network, error, clients => call(settings, clients), cancellationToken));
+            HubSpotNeed.None,
+            (settings, network) => FlowServiceCall.RunOnPlatformAsync(settings, network, error, LoggerFor(parseResult), clients => call(settings, clients), cancellationToken));
 
-    private async Task<int> WithSettingsAsync(ParseResult parseResult, bool needsHubSpot, Func<CliSettings, HttpMessageHandler?, Task<int>> run)
+    private async Task<int> WithSettingsAsync(ParseResult parseResult, HubSpotNeed hubSpot, Func<CliSettings, HttpMessageHandler?, Task<int>> run)
     {
         if (parseResult.GetValue(Emulator))
         {
@@ -62,10 +74,10 @@ internal sealed class CommandContext(Func<string, string?> environment, TextWrit
                 return ExitCodes.UsageError;
             }
 
-            return await run(CliSettings.ForEmulator(emulator, environment), null);
+            return await run(CliSettings.ForEmulator(emulator, environment, hubSpot), null);
         }
 
-        var settings = CliSettings.Read(environment, needsHubSpot, out var problems);
+        var settings = CliSettings.Read(environment, hubSpot, out var problems);
         if (settings is null)
         {
             return await UsageErrorAsync("missing or invalid configuration: " + string.Join(", ", problems));

@@ -2,6 +2,7 @@ using System.Globalization;
 using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;
 using HubSpotGen.FlowService.Emulator;
+using Microsoft.Extensions.Logging;
 
 namespace HubSpotGen.Cli;
 
@@ -28,7 +29,7 @@ internal static class Demo
         new("Properties_Lastname_Value", "person.name.lastName"),
     ];
 
-    public static async Task<int> RunAsync(Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Func<string, string?> environment, TextWriter output, TextWriter error, ILoggerFactory? logging, CancellationToken cancellationToken)
     {
         using var emulator = await EmulatorStart.TryStartAsync(port: null, error);
         if (emulator is null)
@@ -42,6 +43,7 @@ internal static class Demo
             settings,
             transport: null,
             error,
+            logging,
             clients => WalkThroughAsync(clients, settings.HubSpot!, output, cancellationToken),
             cancellationToken);
         await output.WriteLineAsync(exitCode == ExitCodes.Success

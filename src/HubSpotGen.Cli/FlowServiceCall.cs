@@ -1,4 +1,6 @@
+using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;
+using Microsoft.Extensions.Logging;
 
 namespace HubSpotGen.Cli;
 
@@ -13,6 +15,7 @@ internal static class FlowServiceCall
         CliSettings settings,
         HttpMessageHandler? transport,
         TextWriter error,
+        ILoggerFactory? logging,
         Func<FlowServiceClient, Task<int>> call,
         CancellationToken cancellationToken) =>
         GuardAsync(
@@ -21,7 +24,7 @@ internal static class FlowServiceCall
             "connections",
             async () =>
             {
-                using var http = PlatformHttpClient.Create(settings.Platform, transport);
+                using var http = PlatformHttpClient.Create(settings.Platform, transport, logging);
                 return await call(new FlowServiceClient(http));
             },
             cancellationToken);
@@ -34,6 +37,7 @@ internal static class FlowServiceCall
         CliSettings settings,
         HttpMessageHandler? transport,
         TextWriter error,
+        ILoggerFactory? logging,
         Func<PlatformClients, Task<int>> call,
         CancellationToken cancellationToken) =>
         GuardAsync(
@@ -42,7 +46,7 @@ internal static class FlowServiceCall
             "dataflows",
             async () =>
             {
-                using var clients = PlatformClients.Create(settings.Platform, transport);
+                using var clients = PlatformClients.Create(settings.Platform, transport, logging);
                 return await call(clients);
             },
             cancellationToken);
@@ -50,6 +54,10 @@ internal static class FlowServiceCall
     private static async Task<int> GuardAsync(CliSettings settings, TextWriter error, string group, Func<Task<int>> call, CancellationToken cancellationToken)
     {
         var flowService = settings.Platform.BaseAddress.GetLeftPart(UriPartial.Path);
+
+        // A service's answer may quote what it was sent, credentials included: every line is cleaned of the secrets
+        // this command holds before it is printed.
+        Task Report(string line) => error.WriteLineAsync(SecretRedaction.Scrub(line, settings.Secrets));
         try
         {
             // The clients are created inside: the options are checked there, and a refusal is a usage error like any other.
@@ -58,45 +66,45 @@ internal static class FlowServiceCall
         catch (ImsTokenException exception)
         {
             // IMS is a service of its own; its message names its address (without the query) and its error code.
-            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
+            await Report("error: " + ServiceErrorReport.OneLine(exception.Message));
             return ExitCodes.ServiceError;
         }
         catch (PreconditionFailedException exception)
         {
-            await error.WriteLineAsync(ServiceErrorReport.DescribeStaleEtag(exception, group));
+            await Report(ServiceErrorReport.DescribeStaleEtag(exception, group));
             return ExitCodes.ServiceError;
         }
         catch (ChangeOutcomeUnknownException exception)
         {
             // Not a plain 412: the change may have been applied, and the message says what to do.
-            await error.WriteLineAsync("error: " + ServiceErrorReport.OneLine(exception.Message));
+            await Report("error: " + ServiceErrorReport.OneLine(exception.Message));
             return ExitCodes.ServiceError;
         }
         catch (DataflowCleanupException exception)
         {
-            await error.WriteLineAsync(ServiceErrorReport.DescribeCleanupFailure(exception));
+            await Report(ServiceErrorReport.DescribeCleanupFailure(exception));
             return ExitCodes.ServiceError;
         }
         catch (ApiException exception)
         {
-            await error.WriteLineAsync(ServiceErrorReport.Describe(exception));
+            await Report(ServiceErrorReport.Describe(exception));
             return ExitCodes.ServiceError;
         }
         catch (HttpRequestException exception)
         {
-            await error.WriteLineAsync($"error: Flow Service at {flowService} could not be reached: {ServiceErrorReport.OneLine(exception.Message)}");
+            await Report($"error: Flow Service at {flowService} could not be reached: {ServiceErrorReport.OneLine(exception.Message)}");
             return ExitCodes.ServiceError;
         }
         catch (TimeoutException exception)
         {
             // How the retry pipeline reports an attempt or the whole call running out of time.
-            await error.WriteLineAsync($"error: Flow Service at {flowService} did not answer in time: {ServiceErrorReport.OneLine(exception.Message)}");
+            await Report($"error: Flow Service at {flowService} did not answer in time: {ServiceErrorReport.OneLine(exception.Message)}");
             return ExitCodes.ServiceError;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // HttpClient reports its own timeout as a cancellation nobody asked for.
-            await error.WriteLineAsync($"error: Flow Service at {flowService} did not answer in time");
+            await Report($"error: Flow Service at {flowService} did not answer in time");
             return ExitCodes.ServiceError;
         }
         catch (ArgumentException exception)
@@ -105,7 +113,7 @@ internal static class FlowServiceCall
             // is created; the command checks first, so this is what only the service's answers can tell (a dataflow
             // table without a single date-time column, a dataset Catalog does not know) or a last guard (an etag with
             // a line break, say). Their messages name the option, argument or choices, never a secret.
-            await error.WriteLineAsync("error: " + ServiceErrorReport.Describe(exception));
+            await Report("error: " + ServiceErrorReport.Describe(exception));
             return ExitCodes.UsageError;
         }
     }

@@ -1,11 +1,16 @@
 using System.Globalization;
 using HubSpotGen.FlowService;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.Cli;
 
-/// <summary>One line for stderr about a failed call: the service, status, its error code, its title and the request id.</summary>
+/// <summary>One line for stderr about a failed call: the service, status, its error code, title, detail and the request id.</summary>
 internal static class ServiceErrorReport
 {
+    /// <summary>How much of the service's detail the line keeps: enough for any explanation Platform gives, short enough for one line.</summary>
+    public const int DetailLimit = 300;
+
     public static string Describe(ApiException exception)
     {
         if (exception.ResponseBody is null)
@@ -18,9 +23,44 @@ internal static class ServiceErrorReport
         var view = exception.ToFlowServiceError();
         var code = view.Code ?? "no error code";
         var title = view.Title ?? "no error title";
+        var detail = DetailOf(view) is { } text ? ": " + text : "";
         var requestId = view.RequestId is null ? "" : $" (request id {view.RequestId})";
         var retryAfter = view.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $"; it asked to retry after {Math.Ceiling(wait.TotalSeconds)} s") : "";
-        return OneLine($"error: {ServiceOf(exception)} answered {exception.StatusCode}: {code}: {title}{requestId}{retryAfter}");
+        return OneLine($"error: {ServiceOf(exception)} answered {exception.StatusCode}: {code}: {title}{detail}{requestId}{retryAfter}");
+    }
+
+    /// <summary>
+    /// The service's longer explanation (its <c>detail</c>, <c>report.detailed-message</c> or <c>errorDetails</c>, else
+    /// its <c>errorMessage</c>), unless it only repeats the title; cut at <see cref="DetailLimit"/> characters.
+    /// </summary>
+    private static string? DetailOf(FlowServiceError view)
+    {
+        var detail = view.Detail ?? ErrorMessageOf(view.RawBody);
+        if (string.IsNullOrWhiteSpace(detail) || string.Equals(detail.Trim(), view.Title?.Trim(), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        detail = OneLine(detail);
+        return detail.Length > DetailLimit ? detail[..DetailLimit] + "…" : detail;
+    }
+
+    /// <summary>Flow Service's <c>errorMessage</c>, which the view folds into the title only when there is no title.</summary>
+    private static string? ErrorMessageOf(string body)
+    {
+        if (!body.TrimStart().StartsWith('{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JObject.Parse(body)["errorMessage"] is JValue { Type: JTokenType.String } message ? (string?)message : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The dataflow facade hands Catalog's and Data Prep's errors on as Flow Service's type, the original inside.</summary>

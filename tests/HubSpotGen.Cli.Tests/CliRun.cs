@@ -19,7 +19,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         ["HUBSPOT_REFRESH_TOKEN"] = FakePlatform.HubSpotRefreshToken,
     };
 
-    /// <summary>Only the AEP_* variables: what every subcommand but create-hubspot and update-hubspot needs.</summary>
+    /// <summary>Only the AEP_* variables: what every subcommand needs but create-hubspot, and update-hubspot replacing credentials.</summary>
     public static Dictionary<string, string?> PlatformEnvironment(Uri flowServiceUrl)
     {
         var environment = FullEnvironment(flowServiceUrl);

@@ -87,6 +87,91 @@ public sealed class UpdateHubSpotCommandTests : LifecycleFixture
     }
 
     [Test]
+    public async Task A_rename_needs_no_hubspot_values_and_its_patch_sends_no_credentials()
+    {
+        AnswerInTurn((200, UpdatedAnswer));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--name", "HubSpot (renamed)");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        AssertPatch(SingleRequest(), """[ { "op": "replace", "path": "/name", "value": "HubSpot (renamed)" } ]""");
+        Assert.That(run.OutputLines, Is.EqualTo(new[] { "Updated HubSpot connection " + ConnectionId, "etag: " + NewEtag }));
+        Assert.That(run.Error, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_description_alone_without_hubspot_values_sends_only_the_description()
+    {
+        AnswerInTurn((200, UpdatedAnswer));
+
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--description", "HubSpot CRM", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        AssertPatch(SingleRequest(), """[ { "op": "add", "path": "/description", "value": "HubSpot CRM" } ]""");
+        JsonAssert.AreEquivalent(UpdatedAnswer, run.Output);
+    }
+
+    [Test]
+    public async Task With_credentials_and_a_name_one_patch_replaces_both()
+    {
+        AnswerInTurn((200, UpdatedAnswer));
+
+        var run = await CliRun.RunAsync(CliRun.FullEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--credentials", "--name", "HubSpot (renamed)");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        AssertPatch(SingleRequest(), "[" + NewCredentialsOp + """, { "op": "replace", "path": "/name", "value": "HubSpot (renamed)" } ]""");
+    }
+
+    [Test]
+    public async Task Credentials_asked_for_without_any_hubspot_variable_exit_2_with_one_line_naming_all_four_and_send_nothing()
+    {
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--credentials", "--name", "X");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            "error: missing or invalid configuration: HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_ACCESS_TOKEN, HUBSPOT_REFRESH_TOKEN",
+        }));
+        Assert.That(run.Output, Is.Empty);
+        AssertNothingWasSent();
+    }
+
+    [Test]
+    public async Task Credentials_asked_for_with_some_hubspot_variables_missing_exit_2_naming_only_those()
+    {
+        var environment = CliRun.FullEnvironment(BaseAddress);
+        environment.Remove("HUBSPOT_REFRESH_TOKEN");
+
+        var run = await CliRun.RunAsync(environment, "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--credentials");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { "error: missing or invalid configuration: HUBSPOT_REFRESH_TOKEN" }));
+        AssertNothingWasSent();
+    }
+
+    [Test]
+    public async Task Nothing_to_change_exits_2_saying_what_to_give_and_sends_nothing()
+    {
+        var run = await CliRun.RunAsync(CliRun.PlatformEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId, "--etag", Etag);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { "error: nothing to change: give --name, --description or --credentials (with the HUBSPOT_* variables set)" }));
+        AssertNothingWasSent();
+    }
+
+    [Test]
+    public async Task On_the_embedded_emulator_a_rename_without_hubspot_values_reaches_the_service()
+    {
+        // The emulator knows no such connection, so it answers 404: what matters is that the command got that far
+        // with no HUBSPOT_* variable set, and said so in one line.
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "connections", "update-hubspot", ConnectionId, "--etag", Etag, "--name", "X", "--emulator");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(run.ErrorLines[0], Does.StartWith("error: Flow Service answered 404"));
+    }
+
+    [Test]
     public async Task A_missing_etag_exits_2_and_sends_nothing()
     {
         var run = await CliRun.RunAsync(CliRun.FullEnvironment(BaseAddress), "connections", "update-hubspot", ConnectionId);

@@ -228,6 +228,7 @@ public sealed class ScriptedHttpServer : IDisposable
         404 => "Not Found",
         412 => "Precondition Failed",
         429 => "Too Many Requests",
+        503 => "Service Unavailable",
         _ => "Status",
     };
 

@@ -30,7 +30,7 @@ internal static class CreateHubSpotCommand
 
             return await context.CallFlowServiceAsync(
                 parseResult,
-                needsHubSpot: true,
+                HubSpotNeed.Required,
                 (settings, client) => CreateAsync(client, settings.HubSpot!, connectionName, parseResult.GetValue(description), parseResult.GetValue(json), context.Output, cancellationToken),
                 cancellationToken);
         });

@@ -12,7 +12,7 @@ internal static class DeleteConnectionCommand
         var command = new Command("delete", "Delete a connection. Flow Service refuses while flows still use it.") { id };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
             parseResult,
-            needsHubSpot: false,
+            HubSpotNeed.None,
             async (_, client) =>
             {
                 var connectionId = parseResult.GetValue(id);

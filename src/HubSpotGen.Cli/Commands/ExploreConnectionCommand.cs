@@ -35,7 +35,7 @@ internal static class ExploreConnectionCommand
             var asJson = parseResult.GetValue(json);
             return await context.CallFlowServiceAsync(
                 parseResult,
-                needsHubSpot: false,
+                HubSpotNeed.None,
                 async (_, client) =>
                 {
                     var connections = new HubSpotConnections(client);

@@ -14,7 +14,7 @@ internal static class GetConnectionCommand
         var command = new Command("get", "Show one connection: its name, state and the etag that update-hubspot needs.") { id, json };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
             parseResult,
-            needsHubSpot: false,
+            HubSpotNeed.None,
             async (settings, client) =>
             {
                 var connectionId = parseResult.GetValue(id);

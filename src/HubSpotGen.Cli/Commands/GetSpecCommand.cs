@@ -14,7 +14,7 @@ internal static class GetSpecCommand
         var command = new Command("get", "Show a connection spec: its name, version and the auth params a connection needs.") { id, json };
         command.SetAction((parseResult, cancellationToken) => context.CallFlowServiceAsync(
             parseResult,
-            needsHubSpot: false,
+            HubSpotNeed.None,
             async (_, client) =>
             {
                 var specId = parseResult.GetValue(id);

@@ -60,7 +60,7 @@ internal static class ListConnectionsCommand
             var query = new ConnectionQuery { Filters = filters, OrderBy = sort, PageSize = parseResult.GetValue(limit) };
             return await context.CallFlowServiceAsync(
                 parseResult,
-                needsHubSpot: false,
+                HubSpotNeed.None,
                 (_, client) => ListAsync(context, new HubSpotConnections(client), query, parseResult.GetValue(json), cancellationToken),
                 cancellationToken);
         });

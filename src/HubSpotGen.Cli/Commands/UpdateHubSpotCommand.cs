@@ -5,8 +5,9 @@ using HubSpotGen.FlowService;
 namespace HubSpotGen.Cli.Commands;
 
 /// <summary>
-/// <c>connections update-hubspot ID --etag ETAG [--name NAME] [--description TEXT] [--json]</c>: one PATCH that
-/// always replaces the credentials (from the HUBSPOT_* variables) and, when given, the name and description.
+/// <c>connections update-hubspot ID --etag ETAG [--name NAME] [--description TEXT] [--credentials] [--json]</c>: one
+/// PATCH of what was asked for. The credentials are replaced only when a HUBSPOT_* variable is set or
+/// <c>--credentials</c> is given (then all four are required), so a rename needs no HubSpot values.
 /// </summary>
 internal static class UpdateHubSpotCommand
 {
@@ -21,15 +22,20 @@ internal static class UpdateHubSpotCommand
         };
         var name = new Option<string?>("--name") { Description = "A new name.", HelpName = "NAME" };
         var description = new Option<string?>("--description") { Description = "A new description; an empty string clears it.", HelpName = "TEXT" };
+        var credentials = new Option<bool>("--credentials")
+        {
+            Description = "Replace the credentials with HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_ACCESS_TOKEN and HUBSPOT_REFRESH_TOKEN, which must all be set. Without it they are replaced only when one of them is set.",
+        };
         var json = CliSymbols.Json("{\"id\": ..., \"etag\": ...} with the new etag");
         var command = new Command(
             "update-hubspot",
-            "Replace a HubSpot connection's credentials with HUBSPOT_CLIENT_ID, HUBSPOT_CLIENT_SECRET, HUBSPOT_ACCESS_TOKEN and HUBSPOT_REFRESH_TOKEN, and optionally its name and description.")
+            "Change a HubSpot connection's name, description or credentials in one PATCH. The credentials (the HUBSPOT_* variables) are sent only with --credentials or when those variables are set.")
         {
             id,
             etag,
             name,
             description,
+            credentials,
             json,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -47,13 +53,19 @@ internal static class UpdateHubSpotCommand
                 return await context.UsageErrorAsync("--name must not be blank");
             }
 
+            var newDescription = parseResult.GetValue(description);
             return await context.CallFlowServiceAsync(
                 parseResult,
-                needsHubSpot: true,
+                parseResult.GetValue(credentials) ? HubSpotNeed.Required : HubSpotNeed.WhenSet,
                 async (settings, client) =>
                 {
+                    if (settings.HubSpot is null && newName is null && newDescription is null)
+                    {
+                        return await context.UsageErrorAsync("nothing to change: give --name, --description or --credentials (with the HUBSPOT_* variables set)");
+                    }
+
                     var updated = await new HubSpotConnections(client).UpdateAsync(
-                        parseResult.GetValue(id), currentEtag, settings.HubSpot, newName, parseResult.GetValue(description), cancellationToken);
+                        parseResult.GetValue(id), currentEtag, settings.HubSpot, newName, newDescription, cancellationToken);
                     if (parseResult.GetValue(json))
                     {
                         await JsonOutput.WriteAsync(context.Output, new { id = updated.Id, etag = updated.Etag });

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.Cli.Output;
@@ -6,7 +7,7 @@ namespace HubSpotGen.Cli.Output;
 /// Masks credentials in what the command prints. Flow Service may hand a connection's auth params back in
 /// clear (or an emulator may), so every document is redacted on its way to the terminal, human or JSON.
 /// </summary>
-internal static class SecretRedaction
+internal static partial class SecretRedaction
 {
     /// <summary>What a secret value is replaced with.</summary>
     public const string Mask = "***";
@@ -44,6 +45,24 @@ internal static class SecretRedaction
         RedactInPlace(copy);
         return copy;
     }
+
+    /// <summary>
+    /// <paramref name="line"/> with every one of <paramref name="secrets"/> in it replaced by <see cref="Mask"/>, and
+    /// any bearer token after the word Bearer: a service may quote in its error what it was sent.
+    /// </summary>
+    public static string Scrub(string line, IEnumerable<string> secrets)
+    {
+        // The longest first, so that a secret containing another is masked whole.
+        foreach (var secret in secrets.Where(secret => secret.Length > 0).OrderByDescending(secret => secret.Length))
+        {
+            line = line.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return BearerToken().Replace(line, "Bearer " + Mask);
+    }
+
+    [GeneratedRegex(@"Bearer\s+[^\s,;""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BearerToken();
 
     private static void RedactInPlace(JToken token)
     {

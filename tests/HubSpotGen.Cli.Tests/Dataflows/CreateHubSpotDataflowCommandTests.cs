@@ -301,7 +301,7 @@ public sealed class CreateHubSpotDataflowCommandTests : DataflowCommandFixture
 
         var run = await RunAsync(CreateArguments());
 
-        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request (request id test-request-id)");
+        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request: The request is not valid. (request id test-request-id)");
         Assert.That(RequestLines().TakeLast(2), Is.EqualTo(new[]
         {
             "DELETE " + FlowServicePath + "/targetConnections/" + TargetConnectionId,
@@ -341,7 +341,7 @@ public sealed class CreateHubSpotDataflowCommandTests : DataflowCommandFixture
 
         var run = await RunAsync(CreateArguments());
 
-        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request (request id test-request-id); cleaning up failed too, and these remain: ");
+        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request: The request is not valid. (request id test-request-id); cleaning up failed too, and these remain: ");
         Assert.That(run.ErrorLines[0], Does.EndWith("these remain: target connection " + TargetConnectionId));
         Assert.That(run.Error, Does.Not.Contain("source connection " + SourceConnectionId), "the source connection was deleted");
     }

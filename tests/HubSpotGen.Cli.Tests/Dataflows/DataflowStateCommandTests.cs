@@ -32,7 +32,7 @@ public sealed class DataflowStateCommandTests : DataflowCommandFixture
 
         var run = await RunAsync("dataflows", "enable", FlowId.ToString());
 
-        AssertServiceError(run, "error: Flow Service answered 404: FLOW-1439-404: Resource not found (request id test-request-id)");
+        AssertServiceError(run, "error: Flow Service answered 404: FLOW-1439-404: Resource not found: The requested resource is not found. (request id test-request-id)");
     }
 
     [Test]
@@ -92,7 +92,7 @@ public sealed class DataflowStateCommandTests : DataflowCommandFixture
 
         var run = await RunAsync("dataflows", "delete", FlowId.ToString(), "--with-connections");
 
-        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1418-400: Invalid request (request id test-request-id)");
+        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1418-400: Invalid request: The connection is used by flows. (request id test-request-id)");
         Assert.That(run.ErrorLines[0], Does.EndWith("; cleaning up failed too, and these remain: source connection " + SourceConnectionId));
     }
 

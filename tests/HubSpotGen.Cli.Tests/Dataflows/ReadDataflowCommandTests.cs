@@ -99,7 +99,7 @@ public sealed class ReadDataflowCommandTests : DataflowCommandFixture
 
         var run = await RunAsync("dataflows", "get", FlowId.ToString());
 
-        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request (request id test-request-id)");
+        AssertServiceError(run, "error: Flow Service answered 400: FLOW-1400-400: Invalid request: The request is not valid. (request id test-request-id)");
     }
 
     [Test]

@@ -148,7 +148,7 @@ public sealed class UpdateDataflowCommandTests : DataflowCommandFixture
 
         var run = await RunAsync("dataflows", "update", FlowId.ToString(), "--etag", Etag, "--name", "x");
 
-        AssertServiceError(run, "error: Flow Service answered 412: FLOW-1404-412: Version not matching (request id test-request-id)");
+        AssertServiceError(run, "error: Flow Service answered 412: FLOW-1404-412: Version not matching: Supplied version does not match the current version. (request id test-request-id)");
         Assert.That(run.ErrorLines[0], Does.EndWith($": etag {Etag} is stale, dataflow {FlowId} changed since it was read; run 'hubspotgen dataflows get {FlowId}' for its current etag and retry"));
     }
 
