@@ -6,7 +6,7 @@ namespace HubSpotGen.FlowService;
 
 /// <summary>
 /// The message handlers for one set of Platform options, shared by <see cref="PlatformHttpClient.Create"/> and
-/// <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions.AddFlowServiceClient"/> so both build the same pipeline.
+/// <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions"/> so both build the same pipeline.
 /// The options are copied when this is built. The token provider and the retry pipelines live as long as this
 /// object; handlers are made fresh on request, because IHttpClientFactory rebuilds its handler chain from time to time.
 /// </summary>
