@@ -55,9 +55,10 @@ internal sealed class PlatformPipeline : IDisposable
         }
     }
 
-    /// <summary>The handlers of a Flow Service call, outermost first: header policy and token, the call's budget and retries (when on), body buffering, redirect refusal.</summary>
+    /// <summary>The handlers of a Flow Service call, outermost first: its activity and duration, header policy and token, the call's budget and retries (when on), body buffering, redirect refusal.</summary>
     public IEnumerable<DelegatingHandler> CreateHandlers()
     {
+        yield return new OperationTelemetryHandler();
         yield return new PlatformHeadersHandler(_options, _tokens, _logger);
         foreach (var handler in ResilienceHandlers(_retries, _options.Resilience, _options.MaxResponseBytes))
         {
