@@ -196,6 +196,32 @@ public sealed class ActivityAndMetricTests : ResilienceFixture
         });
     }
 
+    [Test]
+    public async Task The_repeat_with_a_renewed_token_after_a_401_is_a_resend_and_a_second_token_fetch()
+    {
+        Server.Given(Request.Create().WithPath(ImsPath).UsingPost()).InScenario("ims").WillSetStateTo("second")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody($$"""{"access_token":"{{ImsToken1}}","expires_in":86399}"""));
+        Server.Given(Request.Create().WithPath(ImsPath).UsingPost()).InScenario("ims").WhenStateIs("second")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody($$"""{"access_token":"{{ImsToken2}}","expires_in":86399}"""));
+        Server.Given(Request.Create().WithPath(ConnectionsPath).WithHeader("Authorization", "Bearer " + ImsToken2)).AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "count": 1 }"""));
+        Server.Given(Request.Create().WithPath(ConnectionsPath)).AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(401).WithBody("""{"error_code":"401013","message":"Oauth token is not valid"}"""));
+        var connections = new HubSpotConnections(Client(ImsOptions(resilience: QuickRetries(maxRetries: 0))));
+
+        await connections.CountAsync();
+
+        var activity = _recorder.Activities.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(activity.GetTagItem("http.request.resend_count"), Is.EqualTo(1));
+            Assert.That(activity.GetTagItem("http.response.status_code"), Is.EqualTo(200));
+            Assert.That(_recorder.Of(FlowServiceTelemetry.RetriesInstrument).Sum(measurement => measurement.Value), Is.EqualTo(1));
+            Assert.That(_recorder.Of(FlowServiceTelemetry.TokenFetchesInstrument).Sum(measurement => measurement.Value), Is.EqualTo(2));
+            Assert.That(_recorder.AllTexts(), Has.None.Contains(ImsToken1).And.None.Contains(ImsToken2));
+        });
+    }
+
     private static Dictionary<string, object?> Tags(Activity activity) => activity.TagObjects.ToDictionary(tag => tag.Key, tag => tag.Value);
 
     private static int ClosedPort()
