@@ -77,7 +77,12 @@ public static class FlowServiceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return PlatformClientRegistration.Add(services, serviceKey: null, options => options.Bind(configuration), SectionPath(configuration));
+        var sectionPath = SectionPath(configuration);
+        return PlatformClientRegistration.Add(
+            services,
+            serviceKey: null,
+            options => options.Configure(platform => PlatformOptionsBinding.Bind(configuration, sectionPath, Microsoft.Extensions.Options.Options.DefaultName, platform)),
+            sectionPath);
     }
 
     /// <summary>Registers Platform clients and facades keyed by <paramref name="name"/>, with options set in code.</summary>
@@ -103,7 +108,12 @@ public static class FlowServiceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        return PlatformClientRegistration.Add(services, name, options => options.Bind(configuration), SectionPath(configuration));
+        var sectionPath = SectionPath(configuration);
+        return PlatformClientRegistration.Add(
+            services,
+            name,
+            options => options.Configure(platform => PlatformOptionsBinding.Bind(configuration, sectionPath, name, platform)),
+            sectionPath);
     }
 
     /// <summary>Where the options come from in configuration terms: a section's path, or nothing for the root.</summary>

@@ -163,6 +163,31 @@ public sealed class ConfigurationBindingTests : StubServerFixture
         AssertNothingWasSent();
     }
 
+    [TestCase("http://user:hunter2-password@[::1")]
+    [TestCase("https://user:hunter2-password@flow example test/")]
+    [TestCase("//user:hunter2-password@flow.example.test/")]
+    public void An_address_that_does_not_parse_fails_start_up_without_showing_its_user_information(string address)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FlowService:BaseAddress"] = address,
+            ["FlowService:AccessToken"] = FakePlatform.BearerToken,
+            ["FlowService:ApiKey"] = FakePlatform.ApiKey,
+            ["FlowService:ImsOrgId"] = FakePlatform.ImsOrgId,
+            ["FlowService:SandboxName"] = "prod",
+        }).Build();
+        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Failures, Is.EqualTo(new[] { "FlowService:BaseAddress must be an absolute http or https address" }));
+            Assert.That(failure.ToString(), Does.Not.Contain("hunter2"));
+            Assert.That(failure.ToString(), Does.Not.Contain(FakePlatform.BearerToken));
+        });
+    }
+
     [Test]
     public void Options_set_in_code_keep_naming_the_property()
     {
