@@ -5,7 +5,8 @@ namespace HubSpotGen.FlowService;
 /// <c>tracing.AddSource(FlowServiceTelemetry.ActivitySourceName)</c> and <c>metrics.AddMeter(FlowServiceTelemetry.MeterName)</c>.
 /// </summary>
 /// <remarks>
-/// Every operation of the generated clients (one method call, its retries included) is one activity of kind
+/// Every operation of the generated clients over the library's pipeline (<see cref="PlatformHttpClient.Create"/>,
+/// <see cref="PlatformClients.Create"/> or <c>AddFlowServiceClient</c>), one method call with its retries, is one activity of kind
 /// Client, named <c>{method} {route template}</c>, with OpenTelemetry's HTTP client tags: <c>http.request.method</c>,
 /// <c>url.template</c> (the spec's path template, such as <c>/connections/{connectionId}</c>, never the path with
 /// its ids), <c>server.address</c>, <c>server.port</c> (when not the scheme's default),
