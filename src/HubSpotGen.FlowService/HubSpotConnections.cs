@@ -15,17 +15,23 @@ public sealed partial class HubSpotConnections
         _client = client;
     }
 
-    /// <summary>Creates a HubSpot base connection and returns its id and etag (quotes included, as the service sends it).</summary>
+    /// <summary>Creates a HubSpot base connection and returns its id, its etag (quotes included, as the service sends it) and the request id.</summary>
     /// <param name="name">The connection's name; must not be blank.</param>
     /// <param name="credentials">The HubSpot app and OAuth values Flow Service stores.</param>
     /// <param name="description">An optional description; left out of the request when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The name is blank; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request.</exception>
-    public Task<EntityReference> CreateAsync(string name, HubSpotCredentials credentials, string? description = null, CancellationToken cancellationToken = default)
+    public Task<CreatedConnection> CreateAsync(string name, HubSpotCredentials credentials, string? description = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(credentials);
+        return CreateCoreAsync(name, credentials, description, cancellationToken);
+    }
+
+    private async Task<CreatedConnection> CreateCoreAsync(string name, HubSpotCredentials credentials, string? description, CancellationToken cancellationToken)
+    {
+        var history = AttemptHistory.Begin();
         var request = new CreateConnectionRequest
         {
             Name = name,
@@ -33,7 +39,8 @@ public sealed partial class HubSpotConnections
             Auth = new AuthInfo { SpecName = HubSpotConnectionSpec.AuthSpecName, Params = credentials.ToAuthParams() },
             ConnectionSpec = HubSpotConnectionSpec.Reference(),
         };
-        return _client.CreateConnectionAsync(request, cancellationToken: cancellationToken);
+        var created = await _client.CreateConnectionAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CreatedConnection(created.Id, created.Etag) { RequestId = history.RequestId };
     }
 
     /// <summary>

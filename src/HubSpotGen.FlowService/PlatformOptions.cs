@@ -106,9 +106,9 @@ public sealed class PlatformOptions
     }
 
     /// <summary>Every value that is missing or unusable, each named; empty when the options are complete.</summary>
-    internal List<string> Problems()
+    internal List<OptionProblem> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<OptionProblem>();
         AddIfUnusable(problems, BaseAddress, nameof(BaseAddress));
 
         // A platform address read from BaseAddress has its scheme and host, so only one set apart is checked again;
@@ -133,7 +133,7 @@ public sealed class PlatformOptions
         Resilience?.CollectProblems(problems);
         if (MaxResponseBytes is < 1 or > int.MaxValue)
         {
-            problems.Add($"{nameof(MaxResponseBytes)} must be between 1 and {int.MaxValue}");
+            problems.Add(new(nameof(MaxResponseBytes), $"must be between 1 and {int.MaxValue}"));
         }
 
         AddIfBlank(problems, ApiKey, nameof(ApiKey));
@@ -164,11 +164,11 @@ public sealed class PlatformOptions
     public override string ToString() =>
         $"PlatformOptions {{ PlatformAddress = {TransportSecurity.Displayed(PlatformAddress)}, BaseAddress = {TransportSecurity.Displayed(BaseAddress)}, ApiKey = {ApiKey}, ImsOrgId = {ImsOrgId}, SandboxName = {SandboxName}, AccessToken = {(string.IsNullOrEmpty(AccessToken) ? "(none)" : "***")}, Ims = {(Ims is null ? "(none)" : Ims.ToString())}, Resilience = {(Resilience is null ? "(none)" : Resilience.ToString())}, MaxResponseBytes = {MaxResponseBytes} }}";
 
-    private static void AddIfUnusable(List<string> problems, Uri? address, string name)
+    private static void AddIfUnusable(List<OptionProblem> problems, Uri? address, string name)
     {
         if (address is null || !address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add($"{name} must be an absolute http or https address");
+            problems.Add(new(name, "must be an absolute http or https address"));
         }
         else if (!TransportSecurity.MayCarryCredentials(address))
         {
@@ -197,11 +197,11 @@ public sealed class PlatformOptions
     private static Uri ServiceAddress(Uri gateway, string servicePath) =>
         gateway is { IsAbsoluteUri: true } ? new Uri(gateway.GetLeftPart(UriPartial.Path).TrimEnd('/') + servicePath) : gateway;
 
-    private static void AddIfBlank(List<string> problems, string? value, string name)
+    private static void AddIfBlank(List<OptionProblem> problems, string? value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add($"{name} is required");
+            problems.Add(new(name, "is required"));
         }
     }
 }

@@ -83,6 +83,10 @@ internal static partial class Emitter
         WriteArgumentChecks(writer, operation);
         WriteUrl(writer, operation);
         writer.Open($"using (var __request = new {KnownTypes.HttpRequestMessage}({HttpMethodExpression(operation.HttpMethod)}, __url.ToString()))");
+
+        // The path template lets handlers name the operation (a trace's url.template) without the ids of the raw path.
+        // Properties, not Options: netstandard2.0 has only Properties, and on .NET 5 and later it is a view of Options.
+        writer.Line("__request.Properties[\"HubSpotGen.UrlTemplate\"] = ", Literal(operation.Path), ";");
         if (resultKind == ResponseBodyKind.Json)
         {
             writer.Line("__request.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");");

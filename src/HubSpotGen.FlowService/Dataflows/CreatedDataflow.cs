@@ -10,4 +10,7 @@ public sealed record CreatedDataflow(Guid FlowId, string Etag, Guid SourceConnec
 {
     /// <summary>The mapping set's version, as the dataflow names it.</summary>
     public int MappingVersion { get; init; }
+
+    /// <summary>The service's request id (<c>x-request-id</c>) of the dataflow's creation, to quote to Adobe support; null when the answer named none.</summary>
+    public string? RequestId { get; init; }
 }

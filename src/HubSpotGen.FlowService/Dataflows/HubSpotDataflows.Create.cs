@@ -139,6 +139,9 @@ public sealed partial class HubSpotDataflows
 
             var (mappingId, mappingVersion) = await CreateMappingSetAsync(schemaId, request.Mappings, cancellationToken).ConfigureAwait(false);
             var flowSpecId = await CrmFlowSpecIdAsync(cancellationToken).ConfigureAwait(false);
+
+            // Opened here so that the request id handed back is the flow's creation's, not a step's before it.
+            var history = AttemptHistory.Begin();
             var flow = await _flowService.CreateFlowAsync(new CreateFlowRequest
             {
                 Name = name,
@@ -150,7 +153,7 @@ public sealed partial class HubSpotDataflows
                 ScheduleParams = request.Schedule.ToScheduleParams(),
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-            return new CreatedDataflow(flow.Id, flow.Etag, source.Id, target.Id, mappingId) { MappingVersion = mappingVersion };
+            return new CreatedDataflow(flow.Id, flow.Etag, source.Id, target.Id, mappingId) { MappingVersion = mappingVersion, RequestId = history.RequestId };
         }
         catch (Exception failure) when (created.Count > 0)
         {

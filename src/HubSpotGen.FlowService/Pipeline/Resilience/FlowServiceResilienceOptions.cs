@@ -30,18 +30,18 @@ public sealed class FlowServiceResilienceOptions
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Adds every unusable value to <paramref name="problems"/>.</summary>
-    internal void CollectProblems(List<string> problems)
+    internal void CollectProblems(List<OptionProblem> problems)
     {
         if (MaxRetries < 0)
         {
-            problems.Add("Resilience.MaxRetries must not be negative");
+            problems.Add(new("Resilience.MaxRetries", "must not be negative"));
         }
 
         RequirePositive(problems, BaseDelay, nameof(BaseDelay));
         RequirePositive(problems, MaxDelay, nameof(MaxDelay));
         if (MaxRetryAfter < TimeSpan.Zero)
         {
-            problems.Add("Resilience.MaxRetryAfter must not be negative");
+            problems.Add(new("Resilience.MaxRetryAfter", "must not be negative"));
         }
 
         RequirePositive(problems, AttemptTimeout, nameof(AttemptTimeout));
@@ -55,11 +55,11 @@ public sealed class FlowServiceResilienceOptions
     public override string ToString() =>
         $"FlowServiceResilienceOptions {{ MaxRetries = {MaxRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxRetryAfter = {MaxRetryAfter}, AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout} }}";
 
-    private static void RequirePositive(List<string> problems, TimeSpan value, string name)
+    private static void RequirePositive(List<OptionProblem> problems, TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero)
         {
-            problems.Add($"Resilience.{name} must be positive");
+            problems.Add(new("Resilience." + name, "must be positive"));
         }
     }
 }

@@ -6,7 +6,7 @@ namespace HubSpotGen.FlowService;
 
 /// <summary>
 /// The message handlers for one set of Platform options, shared by <see cref="PlatformHttpClient.Create"/> and
-/// <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions.AddFlowServiceClient"/> so both build the same pipeline.
+/// <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions"/> so both build the same pipeline.
 /// The options are copied when this is built. The token provider and the retry pipelines live as long as this
 /// object; handlers are made fresh on request, because IHttpClientFactory rebuilds its handler chain from time to time.
 /// </summary>
@@ -55,9 +55,10 @@ internal sealed class PlatformPipeline : IDisposable
         }
     }
 
-    /// <summary>The handlers of a Flow Service call, outermost first: header policy and token, the call's budget and retries (when on), body buffering, redirect refusal.</summary>
+    /// <summary>The handlers of a Flow Service call, outermost first: its activity and duration, header policy and token, the call's budget and retries (when on), body buffering, redirect refusal.</summary>
     public IEnumerable<DelegatingHandler> CreateHandlers()
     {
+        yield return new OperationTelemetryHandler();
         yield return new PlatformHeadersHandler(_options, _tokens, _logger);
         foreach (var handler in ResilienceHandlers(_retries, _options.Resilience, _options.MaxResponseBytes))
         {

@@ -84,12 +84,10 @@ public sealed class PlatformHeadersHandler : DelegatingHandler
             }
         }
 
-        if (_logger.IsEnabled(LogLevel.Trace))
-        {
-            // The request id is what Adobe support asks for; it identifies the call and carries no credential.
-            var requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? ids.FirstOrDefault() : null;
-            FlowServiceLog.ResponseReceived(_logger, request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, requestId);
-        }
+        // The request id is what Adobe support asks for; it identifies the call and carries no credential.
+        var requestId = RequestIds.Of(response);
+        AttemptHistory.RecordRequestId(requestId);
+        FlowServiceLog.ResponseReceived(_logger, request.Method, request.RequestUri?.AbsolutePath, (int)response.StatusCode, requestId);
         return response;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace HubSpotGen.FlowService;
 
 /// <summary>Builds an HttpClient whose pipeline applies the Platform header policy, tokens, retries and timeouts.</summary>
-/// <remarks>In an application with dependency injection, <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions.AddFlowServiceClient"/> builds the same pipeline through IHttpClientFactory.</remarks>
+/// <remarks>In an application with dependency injection, <see cref="Microsoft.Extensions.DependencyInjection.FlowServiceServiceCollectionExtensions"/> builds the same pipeline through IHttpClientFactory.</remarks>
 public static class PlatformHttpClient
 {
     /// <summary>

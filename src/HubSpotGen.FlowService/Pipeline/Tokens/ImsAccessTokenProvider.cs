@@ -147,6 +147,7 @@ public sealed class ImsAccessTokenProvider : IAccessTokenProvider, IDisposable
         var address = TransportSecurity.Displayed(_credentials.TokenAddress);
         FlowServiceLog.FetchingImsToken(_logger, address);
         Interlocked.Increment(ref _fetchCount);
+        PlatformInstruments.TokenFetches.Add(1, new KeyValuePair<string, object?>(HttpTags.ServerAddress, _credentials.TokenAddress.Host));
         HttpResponseMessage response;
         string body;
         try

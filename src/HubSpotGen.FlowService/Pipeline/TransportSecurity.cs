@@ -12,10 +12,13 @@ internal static class TransportSecurity
         (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && address.IsLoopback));
 
     /// <summary>The problem text for an address that may not carry credentials; names the option, never a secret.</summary>
-    public static string PlainHttpProblem(string optionName, Uri address) =>
-        $"{optionName} {address.GetLeftPart(UriPartial.Authority)} uses plain http, which would send credentials in clear text; use https (http is allowed only to a loopback address)";
+    public static OptionProblem PlainHttpProblem(string optionName, Uri address) =>
+        new(optionName, $"{Origin(address)} uses plain http, which would send credentials in clear text; use https (http is allowed only to a loopback address)");
 
     /// <summary>Scheme, host and path: what an address may show in text. A query string could carry a secret.</summary>
     public static string Displayed(Uri? address) =>
-        address is null ? "(none)" : address.IsAbsoluteUri ? address.GetLeftPart(UriPartial.Path) : "(not an absolute address)";
+        address is null ? "(none)" : address.IsAbsoluteUri ? Origin(address) + address.AbsolutePath : "(not an absolute address)";
+
+    /// <summary>Scheme, host and port, without the user information an address may carry (<c>https://user:password@host</c>).</summary>
+    private static string Origin(Uri address) => address.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 }

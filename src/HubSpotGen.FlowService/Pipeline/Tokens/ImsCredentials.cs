@@ -25,26 +25,26 @@ public sealed class ImsCredentials
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Adds every unusable value to <paramref name="problems"/>, by name and without its value.</summary>
-    internal void CollectProblems(List<string> problems)
+    internal void CollectProblems(List<OptionProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(ClientId))
         {
-            problems.Add("Ims.ClientId is required");
+            problems.Add(new("Ims.ClientId", "is required"));
         }
 
         if (string.IsNullOrWhiteSpace(ClientSecret))
         {
-            problems.Add("Ims.ClientSecret is required");
+            problems.Add(new("Ims.ClientSecret", "is required"));
         }
 
         if (string.IsNullOrWhiteSpace(Scopes))
         {
-            problems.Add("Ims.Scopes is required");
+            problems.Add(new("Ims.Scopes", "is required"));
         }
 
         if (TokenAddress is null || !TokenAddress.IsAbsoluteUri || (TokenAddress.Scheme != Uri.UriSchemeHttps && TokenAddress.Scheme != Uri.UriSchemeHttp))
         {
-            problems.Add("Ims.TokenAddress must be an absolute https address");
+            problems.Add(new("Ims.TokenAddress", "must be an absolute https address"));
         }
         else if (!TransportSecurity.MayCarryCredentials(TokenAddress))
         {
@@ -53,7 +53,7 @@ public sealed class ImsCredentials
 
         if (RefreshMargin < TimeSpan.Zero)
         {
-            problems.Add("Ims.RefreshMargin must not be negative");
+            problems.Add(new("Ims.RefreshMargin", "must not be negative"));
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class ImsCredentials
     /// <exception cref="ArgumentException">Something is missing; the message lists what, never the secret.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<OptionProblem>();
         CollectProblems(problems);
         if (problems.Count > 0)
         {

@@ -3,7 +3,8 @@ namespace HubSpotGen.FlowService;
 /// <summary>
 /// What the retries of one facade call went through, so that the facade can tell "the service refused" from "the
 /// service acted on an attempt whose answer was lost, and refused the repeat". It flows with the call's async
-/// context: the facade opens it, the retry policy records into it, and nothing else sees it.
+/// context: the facade opens it, the retry policy records into it, and nothing else sees it. It also keeps the
+/// service's request id of the latest answer, which the facade hands back with a successful result.
 /// </summary>
 internal sealed class AttemptHistory
 {
@@ -45,6 +46,23 @@ internal sealed class AttemptHistory
         if (Current.Value is { } history)
         {
             Interlocked.Increment(ref history._written);
+        }
+    }
+
+    /// <summary>
+    /// The service's request id of the latest operation answered within the call, such as the create of a create;
+    /// null when it named none.
+    /// </summary>
+    public string? RequestId => Volatile.Read(ref _requestId);
+
+    private string? _requestId;
+
+    /// <summary>Called by the header policy with the final answer of each operation.</summary>
+    public static void RecordRequestId(string? requestId)
+    {
+        if (Current.Value is { } history)
+        {
+            Volatile.Write(ref history._requestId, requestId);
         }
     }
 
