@@ -2,7 +2,7 @@ using HubSpotGen.FlowService.DataPrep;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     private const string FlowSpecsOperation = "GET /flowSpecs";
     private const string DataSetOperation = "GET /dataSets/{dataSetId}";
@@ -39,7 +39,7 @@ public sealed partial class HubSpotDataflows
     /// </exception>
     /// <exception cref="ApiException">A service refused a step; what the steps before it created was deleted.</exception>
     /// <exception cref="DataflowCleanupException">A step failed and deleting what was created failed too.</exception>
-    public Task<CreatedDataflow> CreateAsync(HubSpotDataflowRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedDataflow> CreateAsync(HubSpotDataflowRequest request, CancellationToken cancellationToken = default)
     {
         CheckRequest(request);
         return CreateCoreAsync(request, cancellationToken);
