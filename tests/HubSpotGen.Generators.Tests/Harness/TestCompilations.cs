@@ -53,15 +53,20 @@ internal static class TestCompilations
             ParseOptions,
             path: "Unrelated" + marker + ".cs"));
 
-    /// <summary>The runtime's own assemblies, which the test host lists, plus Newtonsoft.Json when asked.</summary>
+    /// <summary>
+    /// The runtime's own assemblies plus Newtonsoft.Json when asked. The test host lists every assembly of the
+    /// test's output, ours among them (a compiled Flow Service client would clash with the one generated here),
+    /// so only those in the runtime's folder are taken.
+    /// </summary>
     private static MetadataReference[] LoadReferences(bool includeNewtonsoft)
     {
         var newtonsoft = typeof(Newtonsoft.Json.JsonConvert).Assembly.Location;
+        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         var trusted = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
         foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Path.GetFileName(path).Equals(Path.GetFileName(newtonsoft), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Path.GetDirectoryName(path), runtimeFolder, StringComparison.Ordinal))
             {
                 paths.Add(path);
             }
