@@ -64,7 +64,8 @@ internal static partial class Emitter
 
     private static void WriteOperation(SourceWriter writer, ClientFile file, OperationModel operation)
     {
-        var @namespace = file.Header.Namespace;
+        // The namespace of the types the operation names; every name is global::-qualified, so no using is needed.
+        var @namespace = file.Header.TypesNamespace;
         var resultType = ResultType(operation, out var resultNullable, out var resultKind);
         var returnText = resultType is null
             ? KnownTypes.Task
