@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using HubSpotGen.FlowService;
+using HubSpotGen.FlowService.Models;
 using Ref = HubSpotGen.NSwagReference;
 
 namespace HubSpotGen.Benchmarks.PerCall;

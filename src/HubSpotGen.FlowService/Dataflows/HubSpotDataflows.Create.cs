@@ -1,4 +1,5 @@
-using HubSpotGen.FlowService.DataPrep;
+using HubSpotGen.FlowService.DataPrep.Models;
+using HubSpotGen.FlowService.Models;
 
 namespace HubSpotGen.FlowService;
 
@@ -248,7 +249,7 @@ public partial class HubSpotDataflows
     /// <summary>The <c>$id</c> of the dataset's XDM schema; an unknown dataset is the caller's mistake, so an ArgumentException.</summary>
     private async Task<string> SchemaOfDataSetAsync(string dataSetId, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, Catalog.DataSet> answer;
+        IReadOnlyDictionary<string, Catalog.Models.DataSet> answer;
         try
         {
             answer = await _catalog.GetDataSetAsync(dataSetId, cancellationToken: cancellationToken).ConfigureAwait(false);

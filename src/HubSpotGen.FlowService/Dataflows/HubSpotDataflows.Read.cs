@@ -1,3 +1,4 @@
+using HubSpotGen.FlowService.Models;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 

@@ -1,4 +1,4 @@
-using HubSpotGen.FlowService.DataPrep;
+using HubSpotGen.FlowService.Models;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService;
