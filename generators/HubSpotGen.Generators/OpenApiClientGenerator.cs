@@ -22,6 +22,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private const string ClientNameMetadata = "build_metadata.AdditionalFiles.OpenApiClientName";
     private const string IncludePathsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludePaths";
     private const string IncludeTagsMetadata = "build_metadata.AdditionalFiles.OpenApiIncludeTags";
+    private const string ModelNamespaceMetadata = "build_metadata.AdditionalFiles.OpenApiModelNamespace";
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -170,8 +171,9 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         fileOptions.TryGetValue(IncludePathsMetadata, out var includePaths);
         fileOptions.TryGetValue(IncludeTagsMetadata, out var includeTags);
+        fileOptions.TryGetValue(ModelNamespaceMetadata, out var modelNamespace);
         var content = text.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, NullIfBlank(clientName), NullIfBlank(includePaths), NullIfBlank(includeTags));
+        return new SpecFile(text.Path, content, @namespace?.Trim() ?? string.Empty, NullIfBlank(clientName), NullIfBlank(includePaths), NullIfBlank(includeTags), NullIfBlank(modelNamespace));
     }
 
     /// <summary>A YAML or JSON item that is not itself a spec: a file a spec's relative $ref may name.</summary>

@@ -1,3 +1,4 @@
+using HubSpotGen.FlowService.Models;
 using System.Globalization;
 using HubSpotGen.Cli.Output;
 using HubSpotGen.FlowService;

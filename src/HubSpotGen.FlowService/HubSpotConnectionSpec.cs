@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
 /// <summary>The Flow Service connection spec of the HubSpot source, as Adobe publishes it.</summary>

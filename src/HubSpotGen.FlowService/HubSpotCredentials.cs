@@ -34,8 +34,11 @@ public sealed class HubSpotCredentials
     /// <summary>The HubSpot OAuth refresh token, the long-lived credential.</summary>
     public string RefreshToken { get; }
 
-    /// <summary>The auth params of a HubSpot connection, named as the connection spec names them.</summary>
-    public IReadOnlyDictionary<string, JToken?> ToAuthParams() => new Dictionary<string, JToken?>
+    /// <summary>
+    /// The auth params of a HubSpot connection, named as the connection spec names them. Internal: they are the
+    /// wire form, free-form JSON in the generated model, and the facade is the public way to send them.
+    /// </summary>
+    internal IReadOnlyDictionary<string, JToken?> ToAuthParams() => new Dictionary<string, JToken?>
     {
         ["clientId"] = ClientId,
         ["clientSecret"] = ClientSecret,

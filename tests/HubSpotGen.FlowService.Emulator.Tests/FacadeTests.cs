@@ -1,4 +1,5 @@
 using HubSpotGen.FlowService.Emulator;
+using HubSpotGen.FlowService.Models;
 
 namespace HubSpotGen.FlowService.Emulator.Tests;
 

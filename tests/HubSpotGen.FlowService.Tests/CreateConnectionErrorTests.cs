@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 
 namespace HubSpotGen.FlowService.Tests;
 

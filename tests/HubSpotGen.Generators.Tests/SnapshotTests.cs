@@ -31,6 +31,7 @@ public sealed class SnapshotTests
         Valid("oas30-parameters.yaml"),
         Valid("oas31-fleet-telemetry.yaml"),
         Valid("oas31-webhooks.yaml"),
+        ("oas31-webhooks-model-namespace", () => GeneratorHarness.Run(CorpusFiles.Load(CorpusFiles.ValidFolder, "oas31-webhooks.yaml") with { ModelNamespace = "Corpus.Generated.Models" })),
         Broken("unresolved-schema-refs.yaml"),
         Broken("schema-ref-loop.yaml"),
         Broken("swagger-unresolved-definition.yaml"),

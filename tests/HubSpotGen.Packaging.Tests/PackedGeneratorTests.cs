@@ -144,7 +144,7 @@ public sealed class PackedGeneratorTests
         Assert.That(entries.Where(entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)), Is.Empty, listing);
 
         var props = ReadEntry(archive, "build/HubSpotGen.Generators.props");
-        Assert.That(props, Does.Contain("MetadataName=\"OpenApiNamespace\"").And.Contain("MetadataName=\"OpenApiClientName\""));
+        Assert.That(props, Does.Contain("MetadataName=\"OpenApiNamespace\"").And.Contain("MetadataName=\"OpenApiClientName\"").And.Contain("MetadataName=\"OpenApiModelNamespace\""));
 
         // A build-time tool: a project that references it must not hand it on to its own consumers.
         var nuspec = ReadEntry(archive, PackageId + ".nuspec");

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using HubSpotGen.FlowService;
+using HubSpotGen.FlowService.Models;
 using Ref = HubSpotGen.NSwagReference;
 
 namespace HubSpotGen.Benchmarks.PerCall;
@@ -45,19 +46,19 @@ public class PerCallBenchmarks
         _minimal = new MinimalFlowServiceClient(Pipeline(options));
 
         var credentials = new HubSpotCredentials("{CLIENT_ID}", "{CLIENT_SECRET}", "{ACCESS_TOKEN}", "{REFRESH_TOKEN}");
-        _ourBody = new CreateConnectionRequest
-        {
-            Name = "HubSpot base connection",
-            Description = "Connection to the marketing HubSpot account",
-            Auth = new AuthInfo { SpecName = HubSpotConnectionSpec.AuthSpecName, Params = credentials.ToAuthParams() },
-            ConnectionSpec = HubSpotConnectionSpec.Reference(),
-        };
         var parameters = new Dictionary<string, string>
         {
             ["clientId"] = credentials.ClientId,
             ["clientSecret"] = credentials.ClientSecret,
             ["accessToken"] = credentials.AccessToken,
             ["refreshToken"] = credentials.RefreshToken,
+        };
+        _ourBody = new CreateConnectionRequest
+        {
+            Name = "HubSpot base connection",
+            Description = "Connection to the marketing HubSpot account",
+            Auth = new AuthInfo { SpecName = HubSpotConnectionSpec.AuthSpecName, Params = parameters.ToDictionary(pair => pair.Key, pair => (Newtonsoft.Json.Linq.JToken?)pair.Value) },
+            ConnectionSpec = HubSpotConnectionSpec.Reference(),
         };
         _nswagBody = new Ref.CreateConnectionRequest
         {

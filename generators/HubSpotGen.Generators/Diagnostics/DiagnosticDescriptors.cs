@@ -96,6 +96,12 @@ internal static class DiagnosticDescriptors
         "The webhook '{0}' {1}, so it gets no parse method",
         "A webhook's parse method reads its request body as JSON: give it an application/json (or +json) body with a schema.");
 
+    public static readonly DiagnosticDescriptor InvalidModelNamespace = Create(
+        "HSG0015", DiagnosticSeverity.Error,
+        "The OpenApiModelNamespace cannot hold the models",
+        "The AdditionalFiles item's OpenApiModelNamespace metadata '{0}' {1}; no client was generated",
+        "Set OpenApiModelNamespace to dot-separated identifiers that are not C# keywords and not inside a generated type, e.g. 'Contoso.FlowService.Models', or leave it out to keep the models beside the client.");
+
     private static DiagnosticDescriptor Create(string id, DiagnosticSeverity severity, string title, string message, string help) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: help);
 }

@@ -26,7 +26,8 @@ internal static partial class Emitter
             ? ($"throw new {KnownTypes.ArgumentException}(\"The HttpClient needs a BaseAddress, as the spec names no absolute server.\", nameof(httpClient))", "")
             : ("DefaultBaseUrl", ", else to <see cref=\"DefaultBaseUrl\"/>");
 
-        // One constructor only: IHttpClientFactory's typed clients refuse a type with two that take an HttpClient.
+        // One public constructor only: IHttpClientFactory's typed clients refuse a type with two that take an HttpClient.
+        // The protected one is not theirs to choose (they look at public constructors) and lets a mock subclass exist.
         writer.Block($$"""
             private readonly {{KnownTypes.HttpClient}} _httpClient;
             private readonly string _baseUrl;
@@ -38,6 +39,13 @@ internal static partial class Emitter
             {
                 _httpClient = httpClient ?? throw new {{KnownTypes.ArgumentNullException}}(nameof(httpClient));
                 _baseUrl = (baseUrl ?? httpClient.BaseAddress?.AbsoluteUri ?? {{fallback}}).TrimEnd('/');
+            }
+
+            /// <summary>For mocking: a subclass overrides the operations its test calls; the others have no HttpClient to send through.</summary>
+            protected {{header.ClientName}}()
+            {
+                _httpClient = null!;
+                _baseUrl = string.Empty;
             }
 
             /// <summary>The absolute URL that operation paths are appended to, without a trailing slash.</summary>
@@ -56,7 +64,8 @@ internal static partial class Emitter
 
     private static void WriteOperation(SourceWriter writer, ClientFile file, OperationModel operation)
     {
-        var @namespace = file.Header.Namespace;
+        // The namespace of the types the operation names; every name is global::-qualified, so no using is needed.
+        var @namespace = file.Header.TypesNamespace;
         var resultType = ResultType(operation, out var resultNullable, out var resultKind);
         var returnText = resultType is null
             ? KnownTypes.Task
@@ -79,7 +88,7 @@ internal static partial class Emitter
             writer.Line(ObsoleteAttribute);
         }
 
-        writer.Open($"public async {returnText} {operation.MethodName}({string.Join(", ", signature)})");
+        writer.Open($"public virtual async {returnText} {operation.MethodName}({string.Join(", ", signature)})");
         WriteArgumentChecks(writer, operation);
         WriteUrl(writer, operation);
         writer.Open($"using (var __request = new {KnownTypes.HttpRequestMessage}({HttpMethodExpression(operation.HttpMethod)}, __url.ToString()))");

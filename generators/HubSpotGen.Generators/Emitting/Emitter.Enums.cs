@@ -10,11 +10,11 @@ internal static partial class Emitter
     {
         var type = file.Type;
         var name = type.Name;
-        var writer = StartFile(file.Header);
+        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? $"The values of {name}.");
         writer.Block($$"""
             {{GeneratedCodeAttribute}}
-            [{{KnownTypes.JsonConverter}}(typeof({{GeneratedType(file.Header, name)}}.Converter))]
+            [{{KnownTypes.JsonConverter}}(typeof({{ModelType(file.Header, name)}}.Converter))]
             """);
         writer.Open($"public readonly partial struct {name} : {KnownTypes.IEquatable}<{name}>");
         foreach (var member in type.Members)

@@ -7,7 +7,7 @@ internal static partial class Emitter
     private static string EmitObject(ObjectFile file)
     {
         var type = file.Type;
-        var writer = StartFile(file.Header);
+        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? $"The {type.Name} schema.");
         writer.Line(GeneratedCodeAttribute);
 
@@ -86,7 +86,7 @@ internal static partial class Emitter
             writer.Line(ObsoleteAttribute);
         }
 
-        var typeText = mustBeSet ? TypeNames.Spell(property.Type, file.Header.Namespace) : TypeNames.SpellNullable(property.Type, file.Header.Namespace);
+        var typeText = mustBeSet ? TypeNames.Spell(property.Type, file.Header.TypesNamespace) : TypeNames.SpellNullable(property.Type, file.Header.TypesNamespace);
         writer.Line(
             isRequiredMember ? "public required " : "public ",
             typeText,

@@ -9,11 +9,11 @@ internal static partial class Emitter
     {
         var type = file.Type;
         var name = type.Name;
-        var writer = StartFile(file.Header);
+        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? "One of several shapes; read it through the As… and TryGet… members.");
         writer.Block($$"""
             {{GeneratedCodeAttribute}}
-            [{{KnownTypes.JsonConverter}}(typeof({{GeneratedType(file.Header, name)}}.Converter))]
+            [{{KnownTypes.JsonConverter}}(typeof({{ModelType(file.Header, name)}}.Converter))]
             public sealed partial class {{name}}
             {
                 private static readonly {{KnownTypes.JsonSerializer}} __Serializer = {{KnownTypes.JsonSerializer}}.Create(new {{KnownTypes.JsonSerializerSettings}} { DateParseHandling = {{KnownTypes.DateParseHandling}}.None });
@@ -75,7 +75,7 @@ internal static partial class Emitter
     {
         var union = file.Type.Name;
         var variantName = variant.CSharpName;
-        var variantType = TypeNames.Spell(variant.Type, file.Header.Namespace);
+        var variantType = TypeNames.Spell(variant.Type, file.Header.TypesNamespace);
         writer.Line();
         if (file.Type.DiscriminatorProperty is not null && variant.DiscriminatorValues.Count > 0)
         {

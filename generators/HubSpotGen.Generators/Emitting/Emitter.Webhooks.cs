@@ -30,7 +30,7 @@ internal static partial class Emitter
             }
 
             first = false;
-            var payload = TypeNames.Spell(webhook.PayloadType, header.Namespace);
+            var payload = TypeNames.Spell(webhook.PayloadType, header.TypesNamespace);
             writer.Doc("summary", webhook.Summary ?? $"Reads the body of the '{webhook.Key}' webhook ({webhook.HttpMethod}).");
             writer.Doc("remarks", webhook.Description);
             writer.Block($"""

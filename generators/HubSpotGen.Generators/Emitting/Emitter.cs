@@ -143,7 +143,8 @@ internal static partial class Emitter
         return bodies.ToEquatableArray();
     }
 
-    private static SourceWriter StartFile(ApiHeader header)
+    /// <summary>Starts a file in the client's namespace, or in <paramref name="namespace"/> (the models', for a model file).</summary>
+    private static SourceWriter StartFile(ApiHeader header, string? @namespace = null)
     {
         var writer = new SourceWriter();
         // Deprecated schemas stay the spec's types, used by other generated types; only the user's own uses should warn.
@@ -154,7 +155,7 @@ internal static partial class Emitter
             #pragma warning disable CS0612, CS0618
 
             """);
-        writer.Open($"namespace {header.Namespace}");
+        writer.Open($"namespace {@namespace ?? header.Namespace}");
         return writer;
     }
 
@@ -163,6 +164,9 @@ internal static partial class Emitter
 
     /// <summary>A generated type of this client, as code names it.</summary>
     private static string GeneratedType(ApiHeader header, string name) => $"global::{header.Namespace}.{name}";
+
+    /// <summary>A generated model, enum or union of this client, as code names it.</summary>
+    private static string ModelType(ApiHeader header, string name) => $"global::{header.TypesNamespace}.{name}";
 
     private static string GeneratorVersion()
     {

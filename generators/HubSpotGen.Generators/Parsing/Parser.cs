@@ -72,6 +72,11 @@ internal static partial class Parser
             return Failed(file, DiagnosticDescriptors.InvalidNamespace, SpecLocation.StartOf(file.Path), file.Namespace);
         }
 
+        if (file.ModelNamespace is { } modelNamespace && !CSharpNames.IsValidNamespace(modelNamespace))
+        {
+            return Failed(file, DiagnosticDescriptors.InvalidModelNamespace, SpecLocation.StartOf(file.Path), modelNamespace, "is not a valid C# namespace");
+        }
+
         var loadProblems = new List<DiagnosticInfo>();
         var document = LoadTree(file.Path, file.Text, loadProblems);
         if (loadProblems.Count > 0)
@@ -124,6 +129,26 @@ internal static partial class Parser
             context.TypeNames.Add(WebhookModel.ClassName(clientName));
         }
 
+        if (ModelNamespaceApart(context.File) is { } modelNamespace)
+        {
+            // A namespace and a type of one full name cannot both exist. A client-side type on the model
+            // namespace's path is the project's choice to undo; a schema on the client's path is renamed.
+            foreach (var clientSideType in context.TypeNames)
+            {
+                if (IsOnPath(context.File.Namespace + "." + clientSideType, modelNamespace))
+                {
+                    return Failed(context.File, DiagnosticDescriptors.InvalidModelNamespace, SpecLocation.StartOf(context.File.Path), modelNamespace, "lies inside the generated type '" + context.File.Namespace + "." + clientSideType + "'");
+                }
+            }
+
+            if (context.File.Namespace.StartsWith(modelNamespace + ".", StringComparison.Ordinal))
+            {
+                var segment = context.File.Namespace.Substring(modelNamespace.Length + 1);
+                var dot = segment.IndexOf('.');
+                context.TypeNames.Add(dot < 0 ? segment : segment.Substring(0, dot));
+            }
+        }
+
         ReportBrokenReferences(context);
         ParseComponentSchemas(context);
         ParseOperations(context);
@@ -131,7 +156,7 @@ internal static partial class Parser
         context.Diagnostics.AddRange(context.Documents.Problems);
 
         var model = new ApiModel(
-            new ApiHeader(context.File.Namespace, clientName, title, context.File.Path),
+            new ApiHeader(context.File.Namespace, clientName, title, context.File.Path, ModelNamespaceApart(context.File)),
             ReadDefaultBaseUrl(context),
             context.Operations.ToEquatableArray(),
             context.Objects.ToEquatableArray(),
@@ -147,6 +172,14 @@ internal static partial class Parser
         model = ShapeDeduplication.Apply(model, NamedTypeNames(context));
         return new ParseResult(context.File.Path, model, context.Diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The model namespace when it differs from the client's; null keeps every type in one namespace.</summary>
+    private static string? ModelNamespaceApart(SpecFile file) =>
+        file.ModelNamespace is { } modelNamespace && modelNamespace != file.Namespace ? modelNamespace : null;
+
+    /// <summary>True when <paramref name="name"/> is <paramref name="namespace"/> or one of its enclosing namespaces.</summary>
+    private static bool IsOnPath(string name, string @namespace) =>
+        @namespace == name || @namespace.StartsWith(name + ".", StringComparison.Ordinal);
 
     private static void ReportUnmatchedGlobs(ParseContext context, OperationFilter filter)
     {

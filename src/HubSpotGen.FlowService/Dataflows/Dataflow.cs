@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
 /// <summary>A dataflow as Flow Service reports it, read leniently: what the answer leaves out is null or empty.</summary>

@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
 /// <summary>One run of a dataflow, read leniently: a young run has few metrics, and what is missing is null.</summary>

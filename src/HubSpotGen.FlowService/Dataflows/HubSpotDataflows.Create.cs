@@ -1,8 +1,9 @@
-using HubSpotGen.FlowService.DataPrep;
+using HubSpotGen.FlowService.DataPrep.Models;
+using HubSpotGen.FlowService.Models;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     private const string FlowSpecsOperation = "GET /flowSpecs";
     private const string DataSetOperation = "GET /dataSets/{dataSetId}";
@@ -39,7 +40,7 @@ public sealed partial class HubSpotDataflows
     /// </exception>
     /// <exception cref="ApiException">A service refused a step; what the steps before it created was deleted.</exception>
     /// <exception cref="DataflowCleanupException">A step failed and deleting what was created failed too.</exception>
-    public Task<CreatedDataflow> CreateAsync(HubSpotDataflowRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedDataflow> CreateAsync(HubSpotDataflowRequest request, CancellationToken cancellationToken = default)
     {
         CheckRequest(request);
         return CreateCoreAsync(request, cancellationToken);
@@ -251,7 +252,7 @@ public sealed partial class HubSpotDataflows
     /// <summary>The <c>$id</c> of the dataset's XDM schema; an unknown dataset is the caller's mistake, so an ArgumentException.</summary>
     private async Task<string> SchemaOfDataSetAsync(string dataSetId, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, Catalog.DataSet> answer;
+        IReadOnlyDictionary<string, Catalog.Models.DataSet> answer;
         try
         {
             answer = await _catalog.GetDataSetAsync(dataSetId, cancellationToken: cancellationToken).ConfigureAwait(false);

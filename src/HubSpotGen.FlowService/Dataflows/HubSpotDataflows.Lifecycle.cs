@@ -1,13 +1,15 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     /// <summary>Switches the dataflow on: <c>POST /flows/{id}/action?op=enable</c>.</summary>
     /// <param name="flowId">The dataflow's id; must not be <see cref="Guid.Empty"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown dataflow.</exception>
-    public Task EnableAsync(Guid flowId, CancellationToken cancellationToken = default)
+    public virtual Task EnableAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         return _flowService.PerformFlowActionAsync(flowId, FlowActionOperation.Enable, cancellationToken: cancellationToken);
@@ -18,7 +20,7 @@ public sealed partial class HubSpotDataflows
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown dataflow.</exception>
-    public Task DisableAsync(Guid flowId, CancellationToken cancellationToken = default)
+    public virtual Task DisableAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         return _flowService.PerformFlowActionAsync(flowId, FlowActionOperation.Disable, cancellationToken: cancellationToken);
@@ -38,7 +40,7 @@ public sealed partial class HubSpotDataflows
     /// <returns>The run's id and etag.</returns>
     /// <exception cref="ArgumentException">The id is empty, the window empty or before the epoch, or the column blank; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example for a dataflow not scheduled once.</exception>
-    public Task<EntityReference> StartRunAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> StartRunAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deltaColumn);
@@ -80,7 +82,7 @@ public sealed partial class HubSpotDataflows
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused to delete the dataflow, for example 404 for an unknown one; no connection was deleted.</exception>
     /// <exception cref="DataflowCleanupException">The dataflow was deleted, but some of its connections were not.</exception>
-    public Task DeleteAsync(Guid flowId, bool deleteConnections = false, CancellationToken cancellationToken = default)
+    public virtual Task DeleteAsync(Guid flowId, bool deleteConnections = false, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         return deleteConnections

@@ -1,9 +1,10 @@
+using HubSpotGen.FlowService.Models;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     private const string GetFlowOperation = "GET /flows/{flowId}";
     private const string ListFlowsOperation = "GET /flows";
@@ -18,7 +19,7 @@ public sealed partial class HubSpotDataflows
     /// <returns>The dataflow, or null when Flow Service says there is none (its own FLOW-xxxx-404, or an empty envelope).</returns>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused for another reason, or answered with other dataflows.</exception>
-    public Task<Dataflow?> GetAsync(Guid flowId, CancellationToken cancellationToken = default)
+    public virtual Task<Dataflow?> GetAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         return GetCoreAsync(flowId, cancellationToken);
@@ -65,7 +66,7 @@ public sealed partial class HubSpotDataflows
     /// <param name="hubSpotOnly">False lists every dataflow in the sandbox.</param>
     /// <param name="cancellationToken">Cancels the enumeration, including a page request in flight.</param>
     /// <exception cref="ApiException">Flow Service refused a page request, or sent the same continuation token twice in a row.</exception>
-    public IAsyncEnumerable<Dataflow> ListAsync(bool hubSpotOnly = true, CancellationToken cancellationToken = default) =>
+    public virtual IAsyncEnumerable<Dataflow> ListAsync(bool hubSpotOnly = true, CancellationToken cancellationToken = default) =>
         ListCoreAsync(hubSpotOnly, cancellationToken);
 
     private async IAsyncEnumerable<Dataflow> ListCoreAsync(bool hubSpotOnly, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -122,7 +123,7 @@ public sealed partial class HubSpotDataflows
     /// <param name="cancellationToken">Cancels the enumeration, including a page request in flight.</param>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused a page request, or sent the same continuation token twice in a row.</exception>
-    public IAsyncEnumerable<DataflowRun> RunsAsync(Guid flowId, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<DataflowRun> RunsAsync(Guid flowId, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         return RunsCoreAsync(flowId, cancellationToken);
@@ -163,7 +164,7 @@ public sealed partial class HubSpotDataflows
     /// <exception cref="ArgumentException">The id is empty, or the timeout negative, or the interval not positive; nothing was sent.</exception>
     /// <exception cref="TimeoutException">The first run was not final (or not there) when the timeout passed.</exception>
     /// <exception cref="ApiException">Flow Service refused a poll.</exception>
-    public Task<DataflowRun> WaitForFirstRunAsync(Guid flowId, TimeSpan timeout, IProgress<DataflowRun?>? progress = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    public virtual Task<DataflowRun> WaitForFirstRunAsync(Guid flowId, TimeSpan timeout, IProgress<DataflowRun?>? progress = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)

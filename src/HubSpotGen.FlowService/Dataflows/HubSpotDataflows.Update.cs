@@ -1,9 +1,9 @@
-using HubSpotGen.FlowService.DataPrep;
+using HubSpotGen.FlowService.Models;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     private const string ScheduleFrequencyPath = "/scheduleParams/frequency";
     private const string ScheduleIntervalPath = "/scheduleParams/interval";
@@ -24,7 +24,7 @@ public sealed partial class HubSpotDataflows
     /// <exception cref="ArgumentException">The id is empty, the etag blank or not one header line, or the schedule breaks a rule; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale: the dataflow changed since it was read.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown dataflow.</exception>
-    public Task<EntityReference> UpdateScheduleAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> UpdateScheduleAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);
@@ -82,7 +82,7 @@ public sealed partial class HubSpotDataflows
     /// <exception cref="ArgumentException">The id is empty, or the etag or name blank; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public Task<EntityReference> RenameAsync(Guid flowId, string etag, string name, string? description = null, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> RenameAsync(Guid flowId, string etag, string name, string? description = null, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);
@@ -118,7 +118,7 @@ public sealed partial class HubSpotDataflows
     /// <exception cref="ArgumentException">The id is empty, the etag blank, a mapping blank or its source not a column (the message lists the columns); nothing was created.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">A service refused a step, or the flow has no source or target connection to read.</exception>
-    public Task<EntityReference> UpdateMappingAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> UpdateMappingAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);

@@ -12,13 +12,24 @@ namespace HubSpotGen.FlowService;
 /// <remarks>
 /// Errors from Catalog and Data Prep surface as the same <see cref="ApiException"/> as Flow Service's, with the
 /// other service's status, body and headers (the original is the inner exception), so one handler serves all three.
+/// Every method is virtual, so a test can hand code that uses this class a subclass built with the protected
+/// parameterless constructor.
 /// </remarks>
-public sealed partial class HubSpotDataflows
+public partial class HubSpotDataflows
 {
     private readonly FlowServiceClient _flowService;
     private readonly CatalogClient _catalog;
     private readonly DataPrepClient _dataPrep;
     private readonly HubSpotConnections _connections;
+
+    /// <summary>For mocking: a subclass overrides the methods its test calls; the others have no clients to send through.</summary>
+    protected HubSpotDataflows()
+    {
+        _flowService = null!;
+        _catalog = null!;
+        _dataPrep = null!;
+        _connections = null!;
+    }
 
     /// <summary>Works through the three clients, whose HttpClient should carry the Platform header policy.</summary>
     /// <param name="flowService">Flow Service: connections, flows and runs.</param>

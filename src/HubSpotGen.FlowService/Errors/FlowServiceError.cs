@@ -1,3 +1,4 @@
+using HubSpotGen.FlowService.Models;
 using System.Net.Http.Headers;
 using Newtonsoft.Json;
 

@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 using Oracle = HubSpotGen.NSwagReference;
 
 namespace HubSpotGen.FlowService.Tests.Differential;

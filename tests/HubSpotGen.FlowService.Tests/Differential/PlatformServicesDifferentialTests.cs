@@ -1,5 +1,7 @@
 using HubSpotGen.FlowService.Catalog;
 using HubSpotGen.FlowService.DataPrep;
+using HubSpotGen.FlowService.DataPrep.Models;
+using HubSpotGen.FlowService.Models;
 using OracleCatalog = HubSpotGen.NSwagReference.Catalog;
 using OracleDataPrep = HubSpotGen.NSwagReference.DataPrep;
 
@@ -99,12 +101,12 @@ public sealed class PlatformServicesDifferentialTests : DifferentialFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(ours, Is.TypeOf<Catalog.ApiException<Catalog.ErrorResponse>>());
+            Assert.That(ours, Is.TypeOf<Catalog.ApiException<Catalog.Models.ErrorResponse>>());
             Assert.That(theirs, Is.TypeOf<OracleCatalog.ApiException<OracleCatalog.ErrorResponse>>());
             Assert.That(ours.StatusCode, Is.EqualTo(theirs.StatusCode).And.EqualTo(404));
             // NSwag keeps the raw body only on its untyped exception; ours keeps it on both.
             Assert.That(ours.ResponseBody, Is.EqualTo(Body));
-            Assert.That(((Catalog.ApiException<Catalog.ErrorResponse>)ours).Error?.Detail,
+            Assert.That(((Catalog.ApiException<Catalog.Models.ErrorResponse>)ours).Error?.Detail,
                 Is.EqualTo(((OracleCatalog.ApiException<OracleCatalog.ErrorResponse>)theirs).Result.Detail));
         });
     }

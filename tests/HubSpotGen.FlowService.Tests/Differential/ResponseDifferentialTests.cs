@@ -1,3 +1,4 @@
+using HubSpotGen.FlowService.Models;
 using Newtonsoft.Json.Linq;
 using Oracle = HubSpotGen.NSwagReference;
 

@@ -1,3 +1,5 @@
+using HubSpotGen.FlowService.Models;
+
 using static HubSpotGen.Testing.LifecycleAnswers;
 
 namespace HubSpotGen.FlowService.Tests.Lifecycle;

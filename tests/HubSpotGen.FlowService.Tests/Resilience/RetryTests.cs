@@ -1,3 +1,4 @@
+using HubSpotGen.FlowService.Models;
 using System.Net;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

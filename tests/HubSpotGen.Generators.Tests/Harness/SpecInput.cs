@@ -7,7 +7,8 @@ namespace HubSpotGen.Generators.Tests.Harness;
 /// <param name="ClientName">The optional OpenApiClientName metadata.</param>
 /// <param name="IncludePaths">The optional OpenApiIncludePaths metadata.</param>
 /// <param name="IncludeTags">The optional OpenApiIncludeTags metadata.</param>
-internal sealed record SpecInput(string Path, string Text, string? Namespace = "Generated.Api", string? ClientName = null, string? IncludePaths = null, string? IncludeTags = null)
+/// <param name="ModelNamespace">The optional OpenApiModelNamespace metadata.</param>
+internal sealed record SpecInput(string Path, string Text, string? Namespace = "Generated.Api", string? ClientName = null, string? IncludePaths = null, string? IncludeTags = null, string? ModelNamespace = null)
 {
     /// <summary>The real Flow Service spec with the metadata the library project gives it.</summary>
     public static SpecInput FlowService() =>

@@ -38,6 +38,11 @@ internal sealed class SpecMetadataOptionsProvider : AnalyzerConfigOptionsProvide
                 values["build_metadata.AdditionalFiles.OpenApiIncludeTags"] = spec.IncludeTags;
             }
 
+            if (spec.ModelNamespace is not null)
+            {
+                values["build_metadata.AdditionalFiles.OpenApiModelNamespace"] = spec.ModelNamespace;
+            }
+
             _byPath[spec.Path] = new DictionaryOptions(values);
         }
     }

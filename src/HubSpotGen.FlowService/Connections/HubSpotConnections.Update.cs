@@ -1,6 +1,8 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotConnections
+public partial class HubSpotConnections
 {
     private const string UpdateOperation = "PATCH /connections/{connectionId}";
 
@@ -21,7 +23,7 @@ public sealed partial class HubSpotConnections
     /// <exception cref="PreconditionFailedException">The etag is stale: the connection changed since it was read.</exception>
     /// <exception cref="ChangeOutcomeUnknownException">An attempt's answer was lost and its repeat was refused as stale, so new credentials may or may not be stored; it carries the current etag.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public Task<EntityReference> UpdateAsync(Guid id, string etag, HubSpotCredentials? credentials = null, string? name = null, string? description = null, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> UpdateAsync(Guid id, string etag, HubSpotCredentials? credentials = null, string? name = null, string? description = null, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         RequireEtag(etag);
@@ -47,7 +49,7 @@ public sealed partial class HubSpotConnections
     /// <exception cref="ArgumentException">The id is empty, the etag blank or the credentials missing; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public Task<EntityReference> UpdateCredentialsAsync(Guid id, string etag, HubSpotCredentials credentials, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> UpdateCredentialsAsync(Guid id, string etag, HubSpotCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return UpdateAsync(id, etag, credentials: credentials, cancellationToken: cancellationToken);
@@ -62,7 +64,7 @@ public sealed partial class HubSpotConnections
     /// <exception cref="ArgumentException">The id is empty, or the etag or name blank; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public Task<EntityReference> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return UpdateAsync(id, etag, name: name, cancellationToken: cancellationToken);
@@ -77,7 +79,7 @@ public sealed partial class HubSpotConnections
     /// <exception cref="ArgumentException">The id is empty, the etag blank or the description null; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public Task<EntityReference> UpdateDescriptionAsync(Guid id, string etag, string description, CancellationToken cancellationToken = default)
+    public virtual Task<EntityReference> UpdateDescriptionAsync(Guid id, string etag, string description, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(description);
         return UpdateAsync(id, etag, description: description, cancellationToken: cancellationToken);

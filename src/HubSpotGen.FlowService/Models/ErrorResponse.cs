@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 
-namespace HubSpotGen.FlowService;
+namespace HubSpotGen.FlowService.Models;
 
 /// <summary>Reads the two error shapes Platform sends, the gateway's and Flow Service's, as one.</summary>
 public sealed partial class ErrorResponse

@@ -1,8 +1,9 @@
+using HubSpotGen.FlowService.Models;
 using System.Runtime.CompilerServices;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotConnections
+public partial class HubSpotConnections
 {
     private const string ListOperation = "GET /connections";
 
@@ -20,7 +21,7 @@ public sealed partial class HubSpotConnections
     /// <param name="cancellationToken">Cancels the enumeration, including a page request in flight.</param>
     /// <exception cref="ArgumentException">The query has a blank filter or sort field, or a page size below 1; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused a page request, or sent the same continuation token twice in a row.</exception>
-    public IAsyncEnumerable<Connection> ListAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<Connection> ListAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new ConnectionQuery();
         query.ValidateListing();
@@ -35,7 +36,7 @@ public sealed partial class HubSpotConnections
     /// <param name="cancellationToken">Cancels the enumeration, including a page request in flight.</param>
     /// <exception cref="ArgumentException">The query has a blank filter or sort field, or a page size below 1; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused a page request, or sent the same continuation token twice in a row.</exception>
-    public IAsyncEnumerable<ConnectionList> ListPagesAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<ConnectionList> ListPagesAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new ConnectionQuery();
         query.ValidateListing();
@@ -48,7 +49,7 @@ public sealed partial class HubSpotConnections
     /// <returns>The number of matching connections.</returns>
     /// <exception cref="ArgumentException">The query has a blank filter; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request, or answered without a count.</exception>
-    public async Task<long> CountAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual async Task<long> CountAsync(ConnectionQuery? query = null, CancellationToken cancellationToken = default)
     {
         var filters = (query ?? new ConnectionQuery()).PropertyFilters();
         var answer = await _client.ListConnectionsAsync(property: filters, count: true, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,8 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotConnections
+public partial class HubSpotConnections
 {
     private const string GetOperation = "GET /connections/{connectionId}";
 
@@ -19,7 +21,7 @@ public sealed partial class HubSpotConnections
     /// <returns>The connection whose id is <paramref name="id"/>, with its etag quotes included; or null when there is no such connection.</returns>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request for a reason other than an unknown connection, or answered with other connections.</exception>
-    public async Task<Connection?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public virtual async Task<Connection?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         ConnectionList answer;

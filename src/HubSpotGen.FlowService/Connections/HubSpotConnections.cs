@@ -1,12 +1,24 @@
+using HubSpotGen.FlowService.Models;
+
 namespace HubSpotGen.FlowService;
 
 /// <summary>
 /// HubSpot base connections in Flow Service, over the generated <see cref="FlowServiceClient"/>: create, find,
 /// read, update, delete and explore them. Every method checks its arguments before anything is sent.
 /// </summary>
-public sealed partial class HubSpotConnections
+/// <remarks>
+/// Every method is virtual, so a test can hand code that uses this class a subclass that overrides what it needs,
+/// built with the protected parameterless constructor.
+/// </remarks>
+public partial class HubSpotConnections
 {
     private readonly FlowServiceClient _client;
+
+    /// <summary>For mocking: a subclass overrides the methods its test calls; the others have no client to send through.</summary>
+    protected HubSpotConnections()
+    {
+        _client = null!;
+    }
 
     /// <summary>Works through <paramref name="client"/>, whose HttpClient should carry the Platform header policy.</summary>
     public HubSpotConnections(FlowServiceClient client)
@@ -22,7 +34,7 @@ public sealed partial class HubSpotConnections
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentException">The name is blank; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request.</exception>
-    public Task<CreatedConnection> CreateAsync(string name, HubSpotCredentials credentials, string? description = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreatedConnection> CreateAsync(string name, HubSpotCredentials credentials, string? description = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -52,7 +64,7 @@ public sealed partial class HubSpotConnections
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <remarks>When an attempt's answer was lost and the repeat is answered "not found", the lost attempt deleted it: that is success. A "not found" to the first attempt is still an error.</remarks>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown id or 400 while flows still use the connection.</exception>
-    public async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         var history = AttemptHistory.Begin();
@@ -70,7 +82,7 @@ public sealed partial class HubSpotConnections
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The spec with id <see cref="HubSpotConnectionSpec.Id"/>.</returns>
     /// <exception cref="ApiException">Flow Service refused, or answered without the spec in its <c>items</c> envelope.</exception>
-    public async Task<ConnectionSpec> GetSpecAsync(CancellationToken cancellationToken = default)
+    public virtual async Task<ConnectionSpec> GetSpecAsync(CancellationToken cancellationToken = default)
     {
         const string Operation = "GET /connectionSpecs/{connectionSpecId}";
         var answer = await _client.GetConnectionSpecAsync(HubSpotConnectionSpec.IdAsGuid, cancellationToken: cancellationToken).ConfigureAwait(false);

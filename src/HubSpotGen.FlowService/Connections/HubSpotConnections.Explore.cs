@@ -1,9 +1,10 @@
+using HubSpotGen.FlowService.Models;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace HubSpotGen.FlowService;
 
-public sealed partial class HubSpotConnections
+public partial class HubSpotConnections
 {
     private const string ExploreOperation = "GET /connections/{connectionId}/explore";
 
@@ -16,7 +17,7 @@ public sealed partial class HubSpotConnections
     /// <returns>The root objects, in the service's order; each <see cref="ExploreItem.Path"/> names it in <see cref="ExploreTableAsync"/>.</returns>
     /// <exception cref="ArgumentException">The id is empty; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request, or answered with something other than an array of objects.</exception>
-    public async Task<IReadOnlyList<ExploreItem>> ExploreAsync(Guid id, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<ExploreItem>> ExploreAsync(Guid id, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         var answer = await _client.ExploreConnectionAsync(id, ObjectType.Root, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -35,7 +36,7 @@ public sealed partial class HubSpotConnections
     /// <returns>The table's columns, in the service's order; empty when the answer lists none.</returns>
     /// <exception cref="ArgumentException">The id is empty or the path blank; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused the request, or answered with something other than a table object.</exception>
-    public async Task<IReadOnlyList<ExploreColumn>> ExploreTableAsync(Guid id, string path, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<ExploreColumn>> ExploreTableAsync(Guid id, string path, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
