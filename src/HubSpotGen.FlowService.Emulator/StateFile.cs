@@ -28,10 +28,8 @@ internal sealed class StateFile(string path, SandboxStore store)
         {
             using var reader = new JsonTextReader(new StreamReader(Path, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None };
             var document = JToken.ReadFrom(reader, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
-            if (reader.Read())
-            {
-                throw new EmulatorStateException("there is more after the JSON document");
-            }
+            // Reading on makes Newtonsoft refuse anything after the document.
+            reader.Read();
 
             EmulatorState.Load(store, document);
         }
@@ -41,7 +39,7 @@ internal sealed class StateFile(string path, SandboxStore store)
         }
         catch (JsonException exception)
         {
-            // Newtonsoft's message gives the line and position; it quotes no content of the file.
+            // Newtonsoft's message gives the line and position, and at most the one character it stopped at.
             throw new EmulatorStateException(Describe("it is not valid JSON: " + exception.Message.ReplaceLineEndings(" ")), exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
