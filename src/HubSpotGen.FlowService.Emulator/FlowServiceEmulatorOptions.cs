@@ -7,14 +7,24 @@ namespace HubSpotGen.FlowService.Emulator;
 /// </summary>
 public sealed class FlowServiceEmulatorOptions
 {
+    private string? _apiKey;
+
     /// <summary>
     /// The only bearer token the gateway accepts, besides the tokens the emulator's IMS endpoint issued.
     /// Any other token is answered with 401 <c>401013</c>.
     /// </summary>
     public string AccessToken { get; set; } = "emulator-access-token";
 
-    /// <summary>The only <c>x-api-key</c> value accepted; another one is answered with 403 <c>403003</c>.</summary>
-    public string ApiKey { get; set; } = "emulator-api-key";
+    /// <summary>
+    /// The only <c>x-api-key</c> value accepted; another one is answered with 403 <c>403003</c>. Unless set, it is
+    /// <see cref="ClientId"/>, as on Platform, where the Developer Console's client id is the API key: a client
+    /// that defaults its API key to its client id works against the emulator as it does against Adobe.
+    /// </summary>
+    public string ApiKey
+    {
+        get => _apiKey ?? ClientId;
+        set => _apiKey = value;
+    }
 
     /// <summary>The only <c>x-gw-ims-org-id</c> value accepted; another one is answered with 403 <c>403025</c>.</summary>
     public string ImsOrgId { get; set; } = "EMULATOR0000000000000000@AdobeOrg";
@@ -25,8 +35,22 @@ public sealed class FlowServiceEmulatorOptions
     /// <summary>The client secret the IMS token endpoint accepts together with <see cref="ClientId"/>.</summary>
     public string ClientSecret { get; set; } = "emulator-client-secret";
 
-    /// <summary>The loopback port to listen on; null picks a free one.</summary>
+    /// <summary>The port to listen on; null picks a free one.</summary>
     public int? Port { get; set; }
+
+    /// <summary>
+    /// The IP address to listen on: <c>127.0.0.1</c> by default; <c>0.0.0.0</c> (or <c>::</c>) for every
+    /// interface, as a container needs. Anyone who can reach the port can use the control API, so widen it only
+    /// where that is wanted.
+    /// </summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// A JSON file that keeps what the emulator holds across restarts: read at start when it exists, and rewritten
+    /// (atomically) after every change and at <see cref="FlowServiceEmulator.Dispose"/>. Secrets are masked in it;
+    /// null keeps everything in memory only.
+    /// </summary>
+    public string? StateFile { get; set; }
 
     /// <summary>
     /// How long a dataflow run stays <c>inProgress</c> before it succeeds; 1 s by default, so a demo sees both
@@ -45,11 +69,13 @@ public sealed class FlowServiceEmulatorOptions
     internal FlowServiceEmulatorOptions Copy() => new()
     {
         AccessToken = AccessToken,
-        ApiKey = ApiKey,
+        _apiKey = _apiKey,
         ImsOrgId = ImsOrgId,
         ClientId = ClientId,
         ClientSecret = ClientSecret,
         Port = Port,
+        Host = Host,
+        StateFile = StateFile,
         RunDuration = RunDuration,
         Clock = Clock,
     };
@@ -76,6 +102,16 @@ public sealed class FlowServiceEmulatorOptions
         if (Port is < 1 or > 65535)
         {
             problems.Add($"{nameof(Port)} must be between 1 and 65535, or null for a free port");
+        }
+
+        if (ListenAddress.TryParse(Host) is null)
+        {
+            problems.Add($"{nameof(Host)} must be an IP address, such as 127.0.0.1, 0.0.0.0 or ::1");
+        }
+
+        if (StateFile is not null && string.IsNullOrWhiteSpace(StateFile))
+        {
+            problems.Add($"{nameof(StateFile)} must not be blank; leave it null to keep state in memory only");
         }
 
         if (problems.Count > 0)

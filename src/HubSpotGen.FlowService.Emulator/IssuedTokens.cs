@@ -22,6 +22,15 @@ internal sealed class IssuedTokens(TimeProvider clock)
         return token;
     }
 
+    /// <summary>Every token issued so far lapses now; tokens issued later are unaffected.</summary>
+    public void ExpireAll()
+    {
+        lock (_gate)
+        {
+            _expiries.Clear();
+        }
+    }
+
     public bool IsValid(string token)
     {
         lock (_gate)

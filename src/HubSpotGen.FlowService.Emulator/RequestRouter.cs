@@ -4,71 +4,78 @@ using WireMock;
 namespace HubSpotGen.FlowService.Emulator;
 
 /// <summary>
-/// Every request the server receives: IMS token requests go to <see cref="ImsTokenEndpoint"/>; requests to the
-/// three Platform services on the host (Flow Service, Catalog, Data Prep) pass the gateway, then any injected
-/// fault, then the sandbox check, then reach their endpoint.
+/// Every request the server receives: control requests go to <see cref="ControlEndpoint"/>, IMS token requests
+/// to <see cref="ImsTokenEndpoint"/>; requests to the three Platform services on the host (Flow Service, Catalog,
+/// Data Prep) pass the gateway, then any injected fault, then the sandbox check, then reach their endpoint.
+/// Every request but a control one is logged with the status it got, and a change is saved to the state file.
 /// </summary>
 internal sealed class RequestRouter(
     GatewayCheck gateway,
-    FaultInjection faults,
+    EmulatorControl control,
     ImsTokenEndpoint ims,
     Endpoints endpoints)
 {
     private static readonly string[] ServiceBases =
         [FlowServiceEmulator.ServiceBasePath, FlowServiceEmulator.CatalogBasePath, FlowServiceEmulator.ConversionBasePath];
 
-    public IResponseMessage Handle(IRequestMessage message)
+    public async Task<IResponseMessage> HandleAsync(IRequestMessage message)
     {
         var request = EmulatorRequest.From(message);
-        EmulatorResponse response;
-        try
+        if (ControlEndpoint.Owns(request.Path))
         {
-            response = Route(request);
+            return (await GuardedAsync(request, () => Task.FromResult<EmulatorResponse?>(ControlEndpoint.Handle(request, control))))!.ToWireMock(request.RequestId);
         }
-        catch (Exception exception)
+
+        var response = await GuardedAsync(request, () => AnswerAsync(request));
+        control.Log.Add(request, message.RawQuery ?? "", response?.Status);
+        if (response is null)
         {
-            // An emulator bug comes back as a 500 the test can read rather than WireMock's own page, naming only the
-            // exception type: its message could quote a request body, and bodies hold secrets.
-            var error = new FlowError(500, FlowCodes.InternalError, "Internal server error", "The emulator failed with " + exception.GetType().Name + ".");
-            response = ErrorBodies.Flow(error, request, ConnectionsEndpoint.Resource);
+            // The connection is closed already; WireMock writes this to nobody.
+            return EmulatorResponse.NoContent().ToWireMock(request.RequestId);
+        }
+
+        if (response.Status is >= 200 and < 300 && request.Method != "GET" && !IsImsPath(request.Path))
+        {
+            control.Persist();
         }
 
         return response.ToWireMock(request.RequestId);
     }
 
-    private EmulatorResponse Route(EmulatorRequest request)
+    /// <summary>The answer to a request outside the control API; null when a fault dropped its connection.</summary>
+    private async Task<EmulatorResponse?> AnswerAsync(EmulatorRequest request)
     {
         var path = request.Path;
-        if (path.TrimEnd('/') == FlowServiceEmulator.ImsTokenPath)
+        if (IsImsPath(path))
         {
             return request.Method == "POST" ? ims.Handle(request) : ImsTokenEndpoint.MethodNotAllowed(request);
         }
 
-        var serviceBase = Array.Find(ServiceBases, candidate => path == candidate || path.StartsWith(candidate + "/", StringComparison.Ordinal));
-        if (serviceBase is null)
+        if (ServiceBase(path) is not { } serviceBase)
         {
             return NoRoute(request);
         }
 
-        // One trailing slash is allowed on every route, since Adobe's spec writes PATCH and DELETE that way.
-        var relative = path[serviceBase.Length..];
-        if (relative.EndsWith('/'))
-        {
-            relative = relative[..^1];
-        }
-
-        var segments = relative.Length == 0 ? [] : relative[1..].Split('/');
-        // Errors before the route is known name the collection the path points at, or connections for the bare base.
-        var resource = segments.Length > 0 && segments[0].Length > 0 ? segments[0] : ConnectionsEndpoint.Resource;
-
+        var segments = Segments(path, serviceBase);
+        var resource = Resource(segments);
         if (gateway.Refusal(request) is { } refusal)
         {
             return refusal;
         }
 
-        if (faults.TakeNext(request, resource) is { } fault)
+        if (control.Faults.TakeNext(request, resource) is { } fault)
         {
-            return fault;
+            if (fault.Drop && ConnectionDrop.AbortCurrent())
+            {
+                return null;
+            }
+
+            if (fault.Answer is not null)
+            {
+                return fault.Answer;
+            }
+
+            await Task.Delay(fault.Delay);
         }
 
         var sandboxName = request.Header("x-sandbox-name");
@@ -84,6 +91,41 @@ internal sealed class RequestRouter(
             _ => RouteFlowService(request, sandboxName, segments),
         };
     }
+
+    private static bool IsImsPath(string path) => path.TrimEnd('/') == FlowServiceEmulator.ImsTokenPath;
+
+    private static async Task<EmulatorResponse?> GuardedAsync(EmulatorRequest request, Func<Task<EmulatorResponse?>> answer)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (Exception exception)
+        {
+            // An emulator bug comes back as a 500 the test can read rather than WireMock's own page, naming only the
+            // exception type: its message could quote a request body, and bodies hold secrets.
+            var error = new FlowError(500, FlowCodes.InternalError, "Internal server error", "The emulator failed with " + exception.GetType().Name + ".");
+            return ErrorBodies.Flow(error, request, ConnectionsEndpoint.Resource);
+        }
+    }
+
+    private static string? ServiceBase(string path) =>
+        Array.Find(ServiceBases, candidate => path == candidate || path.StartsWith(candidate + "/", StringComparison.Ordinal));
+
+    private static string[] Segments(string path, string serviceBase)
+    {
+        // One trailing slash is allowed on every route, since Adobe's spec writes PATCH and DELETE that way.
+        var relative = path[serviceBase.Length..];
+        if (relative.EndsWith('/'))
+        {
+            relative = relative[..^1];
+        }
+
+        return relative.Length == 0 ? [] : relative[1..].Split('/');
+    }
+
+    // Errors before the route is known name the collection the path points at, or connections for the bare base.
+    private static string Resource(string[] segments) => segments.Length > 0 && segments[0].Length > 0 ? segments[0] : ConnectionsEndpoint.Resource;
 
     private EmulatorResponse RouteFlowService(EmulatorRequest request, string sandboxName, string[] segments) =>
         (request.Method, segments) switch

@@ -23,17 +23,33 @@ internal sealed class SandboxStore(TimeProvider clock, RunScheduler scheduler)
         {
             if (!_sandboxes.TryGetValue(sandboxName, out var sandbox))
             {
-                sandbox = new Sandbox(this, sandboxName);
-                foreach (var seed in _seeds)
-                {
-                    sandbox.Datasets.Add(new StoredEntity(DemoDataset.Document(seed, sandbox, Clock.GetUtcNow())));
-                }
-
-                _sandboxes.Add(sandboxName, sandbox);
+                sandbox = NewSandbox(sandboxName, Guid.NewGuid().ToString("D"));
             }
 
             scheduler.CatchUp(sandbox, Clock.GetUtcNow());
             return work(sandbox);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> over every sandbox at once, in the order they were first used, without catching schedules up.</summary>
+    public T UseAll<T>(Func<IReadOnlyList<Sandbox>, T> work)
+    {
+        lock (_gate)
+        {
+            return work(_sandboxes.Values.ToList());
+        }
+    }
+
+    /// <summary>Replaces everything with sandboxes each rebuilt by its <c>Fill</c> from its name and id; used once, at start.</summary>
+    public void Restore(IEnumerable<(string Name, string Id, Action<Sandbox> Fill)> sandboxes)
+    {
+        lock (_gate)
+        {
+            _sandboxes.Clear();
+            foreach (var (name, id, fill) in sandboxes)
+            {
+                fill(NewSandbox(name, id));
+            }
         }
     }
 
@@ -67,13 +83,34 @@ internal sealed class SandboxStore(TimeProvider clock, RunScheduler scheduler)
 
     private long NextSequence() => ++_lastSequence;
 
+    private Sandbox NewSandbox(string name, string id)
+    {
+        var sandbox = new Sandbox(this, name, id);
+        foreach (var seed in _seeds)
+        {
+            sandbox.Datasets.Add(new StoredEntity(DemoDataset.Document(seed, sandbox, Clock.GetUtcNow())));
+        }
+
+        _sandboxes.Add(name, sandbox);
+        return sandbox;
+    }
+
+    /// <summary>Whether <paramref name="datasetId"/> is one every sandbox starts with, rather than one a test added.</summary>
+    public bool IsSeeded(string datasetId)
+    {
+        lock (_gate)
+        {
+            return _seeds.Any(seed => seed.Id == datasetId);
+        }
+    }
+
     /// <summary>What one sandbox holds; only touched inside <see cref="Use{T}"/>.</summary>
-    internal sealed class Sandbox(SandboxStore store, string name)
+    internal sealed class Sandbox(SandboxStore store, string name, string id)
     {
         public string Name { get; } = name;
 
         /// <summary>A stable id per sandbox name, as the real service reports a <c>sandboxId</c> beside the name.</summary>
-        public string Id { get; } = Guid.NewGuid().ToString("D");
+        public string Id { get; } = id;
 
         public EntityTable<StoredEntity> Connections { get; } = new(store);
 
