@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using HubSpotGen.FlowService.Models;
 
 namespace HubSpotGen.FlowService.Emulator.Tests.ControlApi;
 
