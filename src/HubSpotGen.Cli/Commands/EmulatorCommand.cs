@@ -33,7 +33,7 @@ internal static partial class EmulatorCommand
         var command = new Command(
             "emulator",
             "Run the Flow Service emulator until Ctrl+C and print, as shell lines, the variables that point this command (or any client) at it. " +
-            "Its control API is on the same port under /__emulator. Exit codes: 0 stopped with Ctrl+C, 1 the state could not be saved at the stop, 2 a bad option, a port that cannot be listened on, or a state file that is not one the emulator wrote.")
+            "Its control API is on the same port under /__emulator. Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 the state could not be saved at the stop, 2 a bad option, a port that cannot be listened on, or a state file that is not one the emulator wrote.")
         {
             port,
             host,
