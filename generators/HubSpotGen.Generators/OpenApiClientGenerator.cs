@@ -200,10 +200,10 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     {
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Latest;
         return new CompilationSupport(
-            compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert") is not null,
+            ReferencedTypes.Contains(compilation, "Newtonsoft.Json", "JsonConvert", "JsonConvert"),
             version.ToDisplayString(),
             (int)version,
-            compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null);
+            ReferencedTypes.Contains(compilation, "System.Buffers", "ArrayPool`1", "ArrayPool"));
     }
 
     private static bool IsSupported(CompilationSupport support) =>
