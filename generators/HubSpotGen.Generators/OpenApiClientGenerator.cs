@@ -199,11 +199,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)
     {
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Latest;
-        return new CompilationSupport(
-            ReferencedTypes.Contains(compilation, "Newtonsoft.Json", "JsonConvert", "JsonConvert"),
-            version.ToDisplayString(),
-            (int)version,
-            ReferencedTypes.Contains(compilation, "System.Buffers", "ArrayPool`1", "ArrayPool"));
+        var (hasNewtonsoftJson, hasArrayPool) = ReferencedTypes.Read(compilation);
+        return new CompilationSupport(hasNewtonsoftJson, version.ToDisplayString(), (int)version, hasArrayPool);
     }
 
     private static bool IsSupported(CompilationSupport support) =>
