@@ -72,12 +72,15 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // A project that cannot take the code is told once, however many specs it has, at the first spec item
         // in path order: the cause is the project file, which has no location a diagnostic can point at.
+        // Collected arrays and combined pairs become classes before the next Combine: a struct in a pipeline value
+        // costs a copy of the driver's generic code of its own, compiled afresh in every new compiler process.
         var supportProblem = parseResults
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.SpecPath)
             .Collect()
+            .Select(static (paths, _) => new EquatableArray<string>(paths))
             .Combine(support)
-            .Select(static (pair, _) => pair.Left.IsEmpty ? null : DescribeUnsupportedCompilation(pair.Right, FirstInOrder(pair.Left)))
+            .Select(static (pair, _) => pair.Left.Count == 0 ? null : DescribeUnsupportedCompilation(pair.Right, FirstInOrder(pair.Left)))
             .WithTrackingName(TrackingNames.UnsupportedCompilation);
         context.RegisterSourceOutput(supportProblem, static (output, problem) =>
         {
@@ -97,13 +100,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         // One record per file: after an edit, only the files whose record changed are written again.
         var sourceFiles = models
-            .Combine(support)
-            .Combine(clients)
-            .SelectMany(static (pair, _) => pair.Left.Left is not { } model || !IsSupported(pair.Left.Right)
+            .Combine(support.Combine(clients).Select(static (pair, _) => new EmitTarget(pair.Left, pair.Right)))
+            .SelectMany(static (pair, _) => pair.Left is not { } model || !IsSupported(pair.Right.Support)
                 ? ImmutableArray<SourceFile>.Empty
-                : PlanFiles(model, Emitter.HintPrefix(model.Header, pair.Right), new EmitOptions(
-                    UseRequiredMembers: pair.Left.Right.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
-                    UseArrayPool: pair.Left.Right.HasArrayPool)))
+                : PlanFiles(model, Emitter.HintPrefix(model.Header, pair.Right.Clients), new EmitOptions(
+                    UseRequiredMembers: pair.Right.Support.LanguageVersionNumber >= (int)LanguageVersion.CSharp11,
+                    UseArrayPool: pair.Right.Support.HasArrayPool)))
             .WithTrackingName(TrackingNames.SourceFiles);
         context.RegisterSourceOutput(sourceFiles, static (output, sourceFile) => EmitFile(output, sourceFile));
     }
@@ -201,11 +203,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private static CompilationSupport ReadCompilationSupport(Compilation compilation)
     {
         var version = compilation is CSharpCompilation csharp ? csharp.LanguageVersion : LanguageVersion.Latest;
-        return new CompilationSupport(
-            compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert") is not null,
-            version.ToDisplayString(),
-            (int)version,
-            compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null);
+        var (hasNewtonsoftJson, hasArrayPool) = ReferencedTypes.Read(compilation);
+        return new CompilationSupport(hasNewtonsoftJson, version.ToDisplayString(), (int)version, hasArrayPool);
     }
 
     private static bool IsSupported(CompilationSupport support) =>
@@ -224,7 +223,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             : null;
     }
 
-    private static string FirstInOrder(ImmutableArray<string> paths)
+    private static string FirstInOrder(EquatableArray<string> paths)
     {
         var first = paths[0];
         foreach (var path in paths)
@@ -237,4 +236,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         return first;
     }
+
+    /// <summary>What every client's files are written for: the compilation's support and every client's name.</summary>
+    private sealed record EmitTarget(CompilationSupport Support, EquatableArray<ApiHeader> Clients);
 }

@@ -8,30 +8,40 @@ using Newtonsoft.Json.Linq;
 namespace HubSpotGen.Benchmarks.Cold;
 
 /// <summary>
-/// Generation cold, as the compiler reports it: for each synthetic spec, two throwaway projects (outside the
-/// repository, so none of its build settings apply) are restored, then built once from clean with
-/// <c>-p:ReportAnalyzer=true</c>, no shared compiler server and no reused nodes. One lists the spec as an
-/// AdditionalFiles item for our generator, whose time is read from the compiler's generator report; the
-/// other runs NSwag.MSBuild with the settings of nswag.json before compiling, whose time is the target's
-/// line in MSBuild's performance summary. Also reported: each build's wall time, the largest process's peak
-/// resident memory (from GNU time's <c>-v</c> report, where <c>time</c> is on the PATH) and the lines each generator wrote.
+/// Generation cold, as the compiler reports it: for each spec, three throwaway projects (outside the
+/// repository, so none of its build settings apply) are restored, then rebuilt with
+/// <c>-p:ReportAnalyzer=true</c>, no shared compiler server and no reused nodes, so that every build starts a
+/// new compiler process. One lists the spec as an AdditionalFiles item for our generator, whose time is read
+/// from the compiler's generator report; one lists it for a generator that only reads it (the floor any
+/// generator of a file pays), read the same way; the third runs NSwag.MSBuild with the settings of nswag.json
+/// before compiling, whose time is the target's line in MSBuild's performance summary. Ours and the floor are
+/// built <c>runs</c> times each, by turns, and their medians compared. Also reported: each build's wall time,
+/// the largest process's peak resident memory (from GNU time's <c>-v</c> report, where <c>time</c> is on the
+/// PATH) and the lines each generator wrote (ours and the wall time and memory from its first build).
 /// </summary>
 internal static partial class ColdBuildMeasure
 {
     private const string NSwagTarget = "GenerateNSwagClient";
+    private const string OurGeneratorName = "HubSpotGen.Generators.OpenApiClientGenerator";
+    private const string ReadOnlyGeneratorName = "HubSpotGen.Benchmarks.ReadOnlyGenerator.ReadOnlyGenerator";
 
-    public static int Run(IReadOnlyList<string> specs)
+    public static int Run(IReadOnlyList<string> specs, int runs)
     {
         var analyzer = Path.Combine(AppContext.BaseDirectory, "HubSpotGen.Generators.dll");
-        if (!File.Exists(analyzer))
+        var floorAnalyzer = Path.Combine(AppContext.BaseDirectory, "HubSpotGen.Benchmarks.ReadOnlyGenerator.dll");
+        foreach (var dll in new[] { analyzer, floorAnalyzer })
         {
-            Console.Error.WriteLine("The generator is not beside the benchmark: " + analyzer);
-            return 1;
+            if (!File.Exists(dll))
+            {
+                Console.Error.WriteLine("The generator is not beside the benchmark: " + dll);
+                return 1;
+            }
         }
 
         var work = Path.Combine(Path.GetTempPath(), "hubspotgen-cold-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         Directory.CreateDirectory(work);
         var rows = new List<string>();
+        var floorRows = new List<string>();
         try
         {
             foreach (var spec in specs)
@@ -39,12 +49,27 @@ internal static partial class ColdBuildMeasure
                 var folder = Path.Combine(work, spec);
                 Directory.CreateDirectory(folder);
                 var specPath = Path.Combine(folder, "spec.yaml");
-                var text = SyntheticSpec.ForName(spec);
+                var text = SpecText(spec);
                 File.WriteAllText(specPath, text);
                 Console.WriteLine($"// {spec}: {text.Length:N0} chars ({text.Length / 1024.0 / 1024.0:F1} MB)");
 
-                var ours = Build(WriteOurProject(Path.Combine(folder, "ours"), specPath, analyzer));
-                var oursTime = OurGeneratorSeconds(ours.Output);
+                // Ours and the floor take turns, so that a change in the machine's load falls on both alike.
+                var ourProject = WriteOurProject(Path.Combine(folder, "ours"), specPath, analyzer);
+                var floorProject = WriteFloorProject(Path.Combine(folder, "floor"), specPath, floorAnalyzer);
+                var ourRuns = new List<BuildResult>();
+                var oursTimes = new List<double>();
+                var floorTimes = new List<double>();
+                for (var run = 0; run < runs; run++)
+                {
+                    var ours = Build(ourProject);
+                    ourRuns.Add(ours);
+                    oursTimes.Add(GeneratorSeconds(ours.Output, OurGeneratorName));
+                    floorTimes.Add(GeneratorSeconds(Build(floorProject).Output, ReadOnlyGeneratorName));
+                }
+
+                var oursTime = Median(oursTimes);
+                var floorTime = Median(floorTimes);
+                var first = ourRuns[0];
                 var oursLines = CountLines(Directory.EnumerateFiles(Path.Combine(folder, "ours", "obj"), "*.g.cs", SearchOption.AllDirectories));
 
                 var nswagOutput = Path.Combine(folder, "nswag", "NSwag", "Client.cs");
@@ -54,7 +79,10 @@ internal static partial class ColdBuildMeasure
 
                 rows.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {spec} | {text.Length / 1024.0 / 1024.0:F1} MB | {oursTime:F2} s | {nswagTime:F2} s | {oursTime / nswagTime:F2} | {ours.WallSeconds:F1} s / {nswag.WallSeconds:F1} s | {Megabytes(ours.PeakKilobytes)} / {Megabytes(nswag.PeakKilobytes)} | {oursLines:N0} / {nswagLines:N0} ({(double)oursLines / nswagLines:F2}) |"));
+                    $"| {spec} | {text.Length / 1024.0 / 1024.0:F1} MB | {oursTime:F2} s | {nswagTime:F2} s | {oursTime / nswagTime:F2} | {first.WallSeconds:F1} s / {nswag.WallSeconds:F1} s | {Megabytes(first.PeakKilobytes)} / {Megabytes(nswag.PeakKilobytes)} | {oursLines:N0} / {nswagLines:N0} ({(double)oursLines / nswagLines:F2}) |"));
+                floorRows.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {spec} | {runs} | {Milliseconds(oursTimes)} | {Milliseconds(floorTimes)} | {(oursTime - floorTime) * 1000:F0} ms |"));
             }
         }
         finally
@@ -70,8 +98,31 @@ internal static partial class ColdBuildMeasure
             Console.WriteLine(row);
         }
 
+        Console.WriteLine();
+        Console.WriteLine("| Spec | Builds each | Ours, each build (median first) | Read-only generator, each build (median first) | Ours − read-only, medians |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var row in floorRows)
+        {
+            Console.WriteLine(row);
+        }
+
         return 0;
     }
+
+    /// <summary>flow-service: the repository's spec; synthetic-N or synthetic-10mb: <see cref="SyntheticSpec"/>.</summary>
+    private static string SpecText(string spec) =>
+        spec == "flow-service" ? File.ReadAllText(RepositoryPaths.FlowServiceSpec) : SyntheticSpec.ForName(spec);
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(value => value).ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>The median, then every build in the order run: "41 ms (38, 41, 52)".</summary>
+    private static string Milliseconds(List<double> seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Median(seconds) * 1000:F0} ms ({string.Join(", ", seconds.Select(value => (value * 1000).ToString("F0", CultureInfo.InvariantCulture)))})");
 
     private static string WriteOurProject(string folder, string specPath, string analyzer)
     {
@@ -88,6 +139,27 @@ internal static partial class ColdBuildMeasure
                 <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="OpenApiNamespace" />
                 <CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="OpenApiClientName" />
                 <AdditionalFiles Include="{specPath}" OpenApiNamespace="Cold.Generated" OpenApiClientName="SyntheticClient" />
+                <Analyzer Include="{analyzer}" />
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
+              </ItemGroup>
+            </Project>
+            """);
+        return project;
+    }
+
+    /// <summary>The same project with the read-only generator: the spec is an AdditionalFiles item, nothing is generated.</summary>
+    private static string WriteFloorProject(string folder, string specPath, string analyzer)
+    {
+        Directory.CreateDirectory(folder);
+        var project = Path.Combine(folder, "Consumer.csproj");
+        File.WriteAllText(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="{specPath}" />
                 <Analyzer Include="{analyzer}" />
                 <PackageReference Include="Newtonsoft.Json" Version="13.0.4" />
               </ItemGroup>
@@ -135,7 +207,7 @@ internal static partial class ColdBuildMeasure
         Run("dotnet", ["restore", project, "--disable-build-servers"], out _);
         var arguments = new List<string>
         {
-            "build", project, "-c", "Release", "--no-restore", "--disable-build-servers", "-nodeReuse:false",
+            "build", project, "-c", "Release", "--no-restore", "--no-incremental", "--disable-build-servers", "-nodeReuse:false",
             "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=false", "-v:d", "-clp:PerformanceSummary",
         };
         var timeTool = FindOnPath("time");
@@ -148,13 +220,13 @@ internal static partial class ColdBuildMeasure
         return new BuildResult(output, stopwatch.Elapsed.TotalSeconds, peak.Success ? long.Parse(peak.Groups[1].Value, CultureInfo.InvariantCulture) : null);
     }
 
-    /// <summary>The compiler's line for our generator in its <c>/reportanalyzer</c> table.</summary>
-    private static double OurGeneratorSeconds(string output)
+    /// <summary>The compiler's line for the generator in its <c>/reportanalyzer</c> table.</summary>
+    private static double GeneratorSeconds(string output, string generator)
     {
-        var match = GeneratorLinePattern().Match(output);
+        var match = new Regex(@"^\s*([\d.]+)\s+\d+\s+" + Regex.Escape(generator) + @"\s*$", RegexOptions.Multiline).Match(output);
         if (!match.Success)
         {
-            throw new InvalidOperationException("The build did not report the generator's time:\n" + output);
+            throw new InvalidOperationException("The build did not report the time of " + generator + ":\n" + output);
         }
 
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -233,9 +305,6 @@ internal static partial class ColdBuildMeasure
         output = text.ToString();
         return process.ExitCode;
     }
-
-    [GeneratedRegex(@"^\s*([\d.]+)\s+\d+\s+HubSpotGen\.Generators\.OpenApiClientGenerator\s*$", RegexOptions.Multiline)]
-    private static partial Regex GeneratorLinePattern();
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]
     private static partial Regex PeakPattern();

@@ -20,4 +20,4 @@ internal sealed record ApiModel(
     EquatableArray<ObjectTypeModel> Objects,
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<UnionTypeModel> Unions,
-    EquatableArray<WebhookModel> Webhooks = default);
+    EquatableArray<WebhookModel> Webhooks);

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace HubSpotGen.Generators;
+
+/// <summary>
+/// Whether the types the generated code needs are there, answered from the type tables of the compilation's
+/// references. Asking the compilation (<see cref="Compilation.GetTypeByMetadataName"/>) first binds every
+/// reference into symbols: in a fresh compiler process that took more than a hundred milliseconds, charged
+/// to whichever generator asks first, and the compiler does it later anyway. The answer is the one
+/// <see cref="Compilation.GetTypeByMetadataName"/> gives; where the tables alone cannot tell it (a type of
+/// that name declared in source, a reference that is another compilation, a module or aliased, metadata that
+/// cannot be read) the compilation is asked after all.
+/// </summary>
+internal static class ReferencedTypes
+{
+    /// <summary>
+    /// What each reference's tables say, read once per reference: the compilation is new at every keystroke,
+    /// its references mostly the same objects.
+    /// </summary>
+    private static readonly ConditionalWeakTable<PortableExecutableReference, ReferenceFacts> FactsByReference = new();
+
+    public static (bool HasNewtonsoftJson, bool HasArrayPool) Read(Compilation compilation)
+    {
+        var facts = new List<ReferenceFacts>();
+        var readable = true;
+        foreach (var reference in compilation.References)
+        {
+            if (reference is not PortableExecutableReference file
+                || file.Properties.Kind != MetadataImageKind.Assembly
+                || !file.Properties.Aliases.IsEmpty
+                || FactsByReference.GetValue(file, ReferenceFacts.Read) is not { } read
+                || read.Identity is null)
+            {
+                readable = false;
+                break;
+            }
+
+            facts.Add(read);
+        }
+
+        return (
+            Answer(compilation, readable, facts, KnownType.JsonConvert),
+            Answer(compilation, readable, facts, KnownType.ArrayPool));
+    }
+
+    private static bool Answer(Compilation compilation, bool readable, List<ReferenceFacts> facts, KnownType type)
+    {
+        // The declaration table is read from syntax alone: a source type of that name comes first in the
+        // compilation's answer, so with one anywhere the tables cannot decide.
+        if (!readable || compilation.ContainsSymbolsWithName(type.SimpleName, SymbolFilter.Type))
+        {
+            return compilation.GetTypeByMetadataName(type.Namespace + "." + type.MetadataName) is not null;
+        }
+
+        // The compilation takes the core library's type if it has one, otherwise the one type of that name among
+        // the other assemblies (several are no answer), and sees an assembly referenced twice as one.
+        var definers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in facts)
+        {
+            if (!reference.Defines(type))
+            {
+                continue;
+            }
+
+            if (reference.IsCoreLibrary)
+            {
+                return true;
+            }
+
+            definers.Add(reference.Identity!);
+        }
+
+        return definers.Count == 1;
+    }
+
+    /// <summary>A type the generated code may use, by namespace and name as metadata and source spell them.</summary>
+    private sealed class KnownType
+    {
+        public static readonly KnownType JsonConvert = new("Newtonsoft.Json", "JsonConvert", "JsonConvert");
+
+        public static readonly KnownType ArrayPool = new("System.Buffers", "ArrayPool`1", "ArrayPool");
+
+        private KnownType(string @namespace, string metadataName, string simpleName)
+        {
+            Namespace = @namespace;
+            MetadataName = metadataName;
+            SimpleName = simpleName;
+        }
+
+        public string Namespace { get; }
+
+        public string MetadataName { get; }
+
+        public string SimpleName { get; }
+    }
+
+    /// <summary>One reference's identity and which of the known types it defines.</summary>
+    private sealed class ReferenceFacts
+    {
+        private ReferenceFacts(string? identity, bool isCoreLibrary, bool definesJsonConvert, bool definesArrayPool)
+        {
+            Identity = identity;
+            IsCoreLibrary = isCoreLibrary;
+            DefinesJsonConvert = definesJsonConvert;
+            DefinesArrayPool = definesArrayPool;
+        }
+
+        /// <summary>Name, version and public key; null when the metadata cannot be read.</summary>
+        public string? Identity { get; }
+
+        /// <summary>It references no other assembly, as the core library alone does.</summary>
+        public bool IsCoreLibrary { get; }
+
+        private bool DefinesJsonConvert { get; }
+
+        private bool DefinesArrayPool { get; }
+
+        public bool Defines(KnownType type) => type == KnownType.JsonConvert ? DefinesJsonConvert : DefinesArrayPool;
+
+        public static ReferenceFacts Read(PortableExecutableReference reference)
+        {
+            try
+            {
+                if (reference.GetMetadata() is not AssemblyMetadata metadata)
+                {
+                    return new ReferenceFacts(null, false, false, false);
+                }
+
+                bool jsonConvert = false, arrayPool = false;
+                foreach (var module in metadata.GetModules())
+                {
+                    var reader = module.GetMetadataReader();
+                    foreach (var handle in reader.TypeDefinitions)
+                    {
+                        var definition = reader.GetTypeDefinition(handle);
+                        jsonConvert |= Is(reader, definition, KnownType.JsonConvert);
+                        arrayPool |= Is(reader, definition, KnownType.ArrayPool);
+                    }
+                }
+
+                var manifest = metadata.GetModules()[0].GetMetadataReader();
+                var assembly = manifest.GetAssemblyDefinition();
+                var identity = manifest.GetString(assembly.Name) + ", " + assembly.Version + ", " + Convert.ToBase64String(manifest.GetBlobBytes(assembly.PublicKey));
+                return new ReferenceFacts(identity, manifest.AssemblyReferences.Count == 0, jsonConvert, arrayPool);
+            }
+            catch (Exception exception) when (exception is BadImageFormatException or IOException or InvalidOperationException)
+            {
+                return new ReferenceFacts(null, false, false, false);
+            }
+        }
+
+        private static bool Is(MetadataReader reader, TypeDefinition definition, KnownType type) =>
+            reader.StringComparer.Equals(definition.Name, type.MetadataName)
+            && reader.StringComparer.Equals(definition.Namespace, type.Namespace)
+            && definition.GetDeclaringType().IsNil;
+    }
+}

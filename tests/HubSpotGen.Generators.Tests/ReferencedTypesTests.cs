@@ -1,0 +1,83 @@
+using HubSpotGen.Generators.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace HubSpotGen.Generators.Tests;
+
+/// <summary>
+/// The generator reads whether Newtonsoft.Json and ArrayPool are there from the references' type tables rather
+/// than by binding the compilation; the answer must be the compilation's own in every case.
+/// </summary>
+public sealed class ReferencedTypesTests
+{
+    [Test]
+    public void With_newtonsoft_the_answers_are_the_compilations() =>
+        AssertSameAnswers(TestCompilations.Create(includeNewtonsoft: true));
+
+    [Test]
+    public void Without_newtonsoft_the_answers_are_the_compilations() =>
+        AssertSameAnswers(TestCompilations.Create(includeNewtonsoft: false));
+
+    [Test]
+    public void A_reference_listed_twice_is_one_assembly()
+    {
+        var compilation = TestCompilations.Create(includeNewtonsoft: true)
+            .AddReferences(MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location));
+
+        AssertSameAnswers(compilation);
+        Assert.That(ReferencedTypes.Read(compilation).HasNewtonsoftJson, Is.True);
+    }
+
+    [Test]
+    public void A_type_of_that_name_in_source_is_answered_by_the_compilation()
+    {
+        var compilation = TestCompilations.Create(false, "namespace Newtonsoft.Json { public static class JsonConvert { } }");
+
+        AssertSameAnswers(compilation);
+        Assert.That(ReferencedTypes.Read(compilation).HasNewtonsoftJson, Is.True);
+    }
+
+    [Test]
+    public void An_aliased_reference_is_answered_by_the_compilation()
+    {
+        var aliased = MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)
+            .WithAliases(new[] { "Json" });
+        var compilation = TestCompilations.Create(includeNewtonsoft: false).AddReferences(aliased);
+
+        AssertSameAnswers(compilation);
+    }
+
+    [Test]
+    public void Two_assemblies_that_define_the_type_are_no_answer()
+    {
+        // A second assembly of another name that declares Newtonsoft.Json.JsonConvert: the compilation finds two.
+        var impostor = CSharpCompilation.Create(
+            "Impostor",
+            new[] { CSharpSyntaxTree.ParseText("namespace Newtonsoft.Json { public static class JsonConvert { } }") },
+            TestCompilations.Create(includeNewtonsoft: false).References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.That(impostor.Emit(image).Success, Is.True);
+        var path = Path.Combine(Path.GetTempPath(), "hsg-impostor-" + Guid.NewGuid().ToString("N") + ".dll");
+        File.WriteAllBytes(path, image.ToArray());
+        try
+        {
+            var compilation = TestCompilations.Create(includeNewtonsoft: true).AddReferences(MetadataReference.CreateFromFile(path));
+
+            AssertSameAnswers(compilation);
+            Assert.That(ReferencedTypes.Read(compilation).HasNewtonsoftJson, Is.False);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static void AssertSameAnswers(Compilation compilation)
+    {
+        var (hasNewtonsoftJson, hasArrayPool) = ReferencedTypes.Read(compilation);
+
+        Assert.That(hasNewtonsoftJson, Is.EqualTo(compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert") is not null), "Newtonsoft.Json.JsonConvert");
+        Assert.That(hasArrayPool, Is.EqualTo(compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null), "System.Buffers.ArrayPool`1");
+    }
+}
