@@ -18,12 +18,12 @@ public partial class HubSpotConnections
     /// <param name="name">A new name; null leaves it. Must not be blank.</param>
     /// <param name="description">A new description; null leaves it, an empty string clears it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The connection's id and its new etag, to use for the next change.</returns>
+    /// <returns>The connection's id, its new etag to use for the next change, and the request id of the answer that settled it (see <see cref="UpdatedEntity.RequestId"/>).</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank or not a single header line, the name blank, or there is nothing to change; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale: the connection changed since it was read.</exception>
     /// <exception cref="ChangeOutcomeUnknownException">An attempt's answer was lost and its repeat was refused as stale, so new credentials may or may not be stored; it carries the current etag.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public virtual Task<EntityReference> UpdateAsync(Guid id, string etag, HubSpotCredentials? credentials = null, string? name = null, string? description = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> UpdateAsync(Guid id, string etag, HubSpotCredentials? credentials = null, string? name = null, string? description = null, CancellationToken cancellationToken = default)
     {
         RequireId(id);
         RequireEtag(etag);
@@ -45,11 +45,11 @@ public partial class HubSpotConnections
     /// <param name="etag">The connection's current etag, quotes included.</param>
     /// <param name="credentials">The new credentials.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The connection's id and its new etag.</returns>
+    /// <returns>The connection's id, its new etag and the request id of the answer that settled the change.</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank or the credentials missing; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public virtual Task<EntityReference> UpdateCredentialsAsync(Guid id, string etag, HubSpotCredentials credentials, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> UpdateCredentialsAsync(Guid id, string etag, HubSpotCredentials credentials, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         return UpdateAsync(id, etag, credentials: credentials, cancellationToken: cancellationToken);
@@ -60,11 +60,11 @@ public partial class HubSpotConnections
     /// <param name="etag">The connection's current etag, quotes included.</param>
     /// <param name="name">The new name; must not be blank.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The connection's id and its new etag.</returns>
+    /// <returns>The connection's id, its new etag and the request id of the answer that settled the change.</returns>
     /// <exception cref="ArgumentException">The id is empty, or the etag or name blank; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public virtual Task<EntityReference> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return UpdateAsync(id, etag, name: name, cancellationToken: cancellationToken);
@@ -75,22 +75,23 @@ public partial class HubSpotConnections
     /// <param name="etag">The connection's current etag, quotes included.</param>
     /// <param name="description">The new description; an empty string clears it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The connection's id and its new etag.</returns>
+    /// <returns>The connection's id, its new etag and the request id of the answer that settled the change.</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank or the description null; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public virtual Task<EntityReference> UpdateDescriptionAsync(Guid id, string etag, string description, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> UpdateDescriptionAsync(Guid id, string etag, string description, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(description);
         return UpdateAsync(id, etag, description: description, cancellationToken: cancellationToken);
     }
 
-    private async Task<EntityReference> PatchAsync(Guid id, string etag, HubSpotCredentials? credentials, string? name, string? description, CancellationToken cancellationToken)
+    private async Task<UpdatedEntity> PatchAsync(Guid id, string etag, HubSpotCredentials? credentials, string? name, string? description, CancellationToken cancellationToken)
     {
         var history = AttemptHistory.Begin();
         try
         {
-            return await _client.UpdateConnectionAsync(id, etag, ConnectionPatch.For(credentials, name, description), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var updated = await _client.UpdateConnectionAsync(id, etag, ConnectionPatch.For(credentials, name, description), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new UpdatedEntity(updated.Id, updated.Etag) { RequestId = history.RequestId };
         }
         catch (ApiException exception) when (exception.StatusCode == PreconditionFailedException.Status)
         {
@@ -116,7 +117,8 @@ public partial class HubSpotConnections
             var descriptionHolds = description is null || (current.Description ?? string.Empty) == description;
             if (nameHolds && descriptionHolds)
             {
-                return new EntityReference { Id = id, Etag = current.Etag };
+                // The read is the answer that showed the change holds, so its request id is the one to quote.
+                return new UpdatedEntity(id, current.Etag) { RequestId = history.RequestId };
             }
 
             throw new PreconditionFailedException(id, etag, exception);

@@ -37,10 +37,10 @@ public partial class HubSpotDataflows
     /// <param name="windowEnd">The end of the window; after the start.</param>
     /// <param name="deltaColumn">The dataflow's delta column, such as <c>Added_At</c>; must not be blank.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The run's id and etag.</returns>
+    /// <returns>The run's id, its etag and the request id of the answer that created it.</returns>
     /// <exception cref="ArgumentException">The id is empty, the window empty or before the epoch, or the column blank; nothing was sent.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example for a dataflow not scheduled once.</exception>
-    public virtual Task<EntityReference> StartRunAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken = default)
+    public virtual Task<StartedRun> StartRunAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         ArgumentException.ThrowIfNullOrWhiteSpace(deltaColumn);
@@ -54,7 +54,13 @@ public partial class HubSpotDataflows
             throw new ArgumentException("The window must end at least a second after it starts.", nameof(windowEnd));
         }
 
-        return _flowService.CreateRunAsync(new CreateRunRequest
+        return StartRunCoreAsync(flowId, windowStart, windowEnd, deltaColumn, cancellationToken);
+    }
+
+    private async Task<StartedRun> StartRunCoreAsync(Guid flowId, DateTimeOffset windowStart, DateTimeOffset windowEnd, string deltaColumn, CancellationToken cancellationToken)
+    {
+        var history = AttemptHistory.Begin();
+        var run = await _flowService.CreateRunAsync(new CreateRunRequest
         {
             FlowId = flowId,
             Params = new RunParams
@@ -63,7 +69,8 @@ public partial class HubSpotDataflows
                 WindowEndTime = windowEnd.ToUnixTimeSeconds(),
                 DeltaColumn = new DeltaColumn { Name = deltaColumn },
             },
-        }, cancellationToken: cancellationToken);
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new StartedRun(run.Id, run.Etag) { RequestId = history.RequestId };
     }
 
     /// <summary>

@@ -20,11 +20,11 @@ public partial class HubSpotDataflows
     /// <param name="etag">The dataflow's current etag, quotes included, as read or as the last change returned it.</param>
     /// <param name="schedule">The new schedule; checked by <see cref="DataflowSchedule.Validate"/>.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>The dataflow's id and its new etag.</returns>
+    /// <returns>The dataflow's id, its new etag and the request id of the answer that settled the change (see <see cref="UpdatedEntity.RequestId"/>).</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank or not one header line, or the schedule breaks a rule; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale: the dataflow changed since it was read.</exception>
     /// <exception cref="ApiException">Flow Service refused, for example 404 for an unknown dataflow.</exception>
-    public virtual Task<EntityReference> UpdateScheduleAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> UpdateScheduleAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);
@@ -33,7 +33,7 @@ public partial class HubSpotDataflows
         return UpdateScheduleCoreAsync(flowId, etag, schedule, cancellationToken);
     }
 
-    private async Task<EntityReference> UpdateScheduleCoreAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken)
+    private async Task<UpdatedEntity> UpdateScheduleCoreAsync(Guid flowId, string etag, DataflowSchedule schedule, CancellationToken cancellationToken)
     {
         var current = (await RequireFlowAsync(flowId, cancellationToken).ConfigureAwait(false)).ScheduleParams;
         var wanted = schedule.ToScheduleParams();
@@ -78,11 +78,11 @@ public partial class HubSpotDataflows
     /// <param name="name">The new name; must not be blank.</param>
     /// <param name="description">A new description; null leaves it, an empty string clears it.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The dataflow's id and its new etag.</returns>
+    /// <returns>The dataflow's id, its new etag and the request id of the answer that settled the change (see <see cref="UpdatedEntity.RequestId"/>).</returns>
     /// <exception cref="ArgumentException">The id is empty, or the etag or name blank; nothing was sent.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">Flow Service refused the change for another reason.</exception>
-    public virtual Task<EntityReference> RenameAsync(Guid flowId, string etag, string name, string? description = null, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> RenameAsync(Guid flowId, string etag, string name, string? description = null, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);
@@ -114,11 +114,11 @@ public partial class HubSpotDataflows
     /// <param name="etag">The dataflow's current etag, quotes included.</param>
     /// <param name="mappings">The new mappings; at least one, each source a column of the table, no XDM field twice.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <returns>The dataflow's id and its new etag.</returns>
+    /// <returns>The dataflow's id, its new etag and the request id of the answer that settled the change (see <see cref="UpdatedEntity.RequestId"/>).</returns>
     /// <exception cref="ArgumentException">The id is empty, the etag blank, a mapping blank or its source not a column (the message lists the columns); nothing was created.</exception>
     /// <exception cref="PreconditionFailedException">The etag is stale.</exception>
     /// <exception cref="ApiException">A service refused a step, or the flow has no source or target connection to read.</exception>
-    public virtual Task<EntityReference> UpdateMappingAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken = default)
+    public virtual Task<UpdatedEntity> UpdateMappingAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken = default)
     {
         RequireId(flowId);
         HubSpotConnections.RequireEtag(etag);
@@ -126,7 +126,7 @@ public partial class HubSpotDataflows
         return UpdateMappingCoreAsync(flowId, etag, mappings, cancellationToken);
     }
 
-    private async Task<EntityReference> UpdateMappingCoreAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken)
+    private async Task<UpdatedEntity> UpdateMappingCoreAsync(Guid flowId, string etag, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken)
     {
         var flow = await RequireFlowAsync(flowId, cancellationToken).ConfigureAwait(false);
         var targetId = flow.TargetConnectionIds is [var firstTarget, ..] ? firstTarget : throw UnexpectedAnswer.Create(GetFlowOperation, "a dataflow without a target connection");
@@ -171,18 +171,20 @@ public partial class HubSpotDataflows
     /// may have made the change: the flow is read back, and if <paramref name="holds"/> says the change is there, that
     /// is success with the current etag. Everything a dataflow change sets can be read back, unlike a credential.
     /// </summary>
-    private async Task<EntityReference> PatchFlowAsync(Guid flowId, string etag, List<PatchOperation> operations, Func<Dataflow, bool> holds, CancellationToken cancellationToken)
+    private async Task<UpdatedEntity> PatchFlowAsync(Guid flowId, string etag, List<PatchOperation> operations, Func<Dataflow, bool> holds, CancellationToken cancellationToken)
     {
         var history = AttemptHistory.Begin();
         try
         {
-            return await _flowService.UpdateFlowAsync(flowId, etag, operations, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var updated = await _flowService.UpdateFlowAsync(flowId, etag, operations, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new UpdatedEntity(updated.Id, updated.Etag) { RequestId = history.RequestId };
         }
         catch (ApiException exception) when (exception.StatusCode == PreconditionFailedException.Status)
         {
             if (history.RepeatedAfterLostAnswer && await GetCoreAsync(flowId, cancellationToken).ConfigureAwait(false) is { } current && holds(current))
             {
-                return new EntityReference { Id = flowId, Etag = current.Etag };
+                // The read is the answer that showed the change holds, so its request id is the one to quote.
+                return new UpdatedEntity(flowId, current.Etag) { RequestId = history.RequestId };
             }
 
             throw new PreconditionFailedException("Dataflow", flowId, etag, exception);

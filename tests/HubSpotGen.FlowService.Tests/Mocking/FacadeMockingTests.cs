@@ -92,10 +92,10 @@ public sealed class FacadeMockingTests
             };
         }
 
-        public override Task<EntityReference> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
+        public override Task<UpdatedEntity> RenameAsync(Guid id, string etag, string name, CancellationToken cancellationToken = default)
         {
             Renames.Add((id, etag, name));
-            return Task.FromResult(new EntityReference { Id = id, Etag = "\"etag-2\"" });
+            return Task.FromResult(new UpdatedEntity(id, "\"etag-2\""));
         }
     }
 
