@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 
 namespace HubSpotGen.Packaging.Tests;
@@ -70,11 +69,10 @@ public sealed partial class PackedEmulatorTests
     [Test]
     public void The_package_holds_the_emulator_its_docs_and_readme_and_not_the_library()
     {
-        using var archive = ZipFile.OpenRead(_nupkg);
-        var entries = archive.Entries.Select(entry => entry.FullName.Replace('\\', '/')).ToList();
-        var listing = string.Join(Environment.NewLine, entries);
-        using var reader = new StreamReader(archive.GetEntry(PackageId + ".nuspec")!.Open());
-        var nuspec = reader.ReadToEnd();
+        using var package = PackageArchive.Open(_nupkg);
+        var entries = package.Entries;
+        var listing = package.Listing;
+        var nuspec = package.Read(PackageId + ".nuspec");
 
         Assert.Multiple(() =>
         {

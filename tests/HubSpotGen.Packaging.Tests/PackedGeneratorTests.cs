@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
@@ -134,20 +133,20 @@ public sealed class PackedGeneratorTests
     [Test]
     public void The_package_holds_the_analyzer_alone_and_the_build_props_and_no_library()
     {
-        using var archive = ZipFile.OpenRead(_nupkg);
-        var entries = archive.Entries.Select(entry => entry.FullName.Replace('\\', '/')).ToList();
-        var listing = string.Join(Environment.NewLine, entries);
+        using var package = PackageArchive.Open(_nupkg);
+        var entries = package.Entries;
+        var listing = package.Listing;
 
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/HubSpotGen.Generators.dll"), listing);
         Assert.That(entries.Where(entry => entry.StartsWith("analyzers/", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(new[] { "analyzers/dotnet/cs/HubSpotGen.Generators.dll" }), listing);
         Assert.That(entries, Does.Contain("build/HubSpotGen.Generators.props"), listing);
         Assert.That(entries.Where(entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)), Is.Empty, listing);
 
-        var props = ReadEntry(archive, "build/HubSpotGen.Generators.props");
+        var props = package.Read("build/HubSpotGen.Generators.props");
         Assert.That(props, Does.Contain("MetadataName=\"OpenApiNamespace\"").And.Contain("MetadataName=\"OpenApiClientName\"").And.Contain("MetadataName=\"OpenApiModelNamespace\""));
 
         // A build-time tool: a project that references it must not hand it on to its own consumers.
-        var nuspec = ReadEntry(archive, PackageId + ".nuspec");
+        var nuspec = package.Read(PackageId + ".nuspec");
         Assert.That(nuspec, Does.Contain("<developmentDependency>true</developmentDependency>"), nuspec);
         Assert.That(nuspec, Does.Not.Contain("<dependency "), nuspec);
     }
@@ -316,13 +315,6 @@ public sealed class PackedGeneratorTests
         var located = new Regex(Regex.Escape(ConsumerProject.SpecFileName) + @"\(" + line + @",\d+\): error HSG0012: .*'schemas/NewNote\.yaml'");
         Assert.That(located.IsMatch(result.Output), Is.True, result.Describe(commandLine));
         Assert.That(result.Output, Does.Not.Contain(": error CS"), result.Describe(commandLine));
-    }
-
-    private static string ReadEntry(ZipArchive archive, string name)
-    {
-        var entry = archive.GetEntry(name) ?? throw new AssertionException(name + " is not in the package.");
-        using var reader = new StreamReader(entry.Open());
-        return reader.ReadToEnd();
     }
 
     /// <summary>Full names of the types defined in an assembly, read from its metadata without loading it.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security;
 
 namespace HubSpotGen.Packaging.Tests;
@@ -57,14 +56,11 @@ public sealed class PackedToolTests
     [Test]
     public void The_package_is_a_dotnet_tool_named_hubspotgen_with_its_readme()
     {
-        using var archive = ZipFile.OpenRead(_nupkg);
-        var entries = archive.Entries.Select(entry => entry.FullName.Replace('\\', '/')).ToList();
-        var listing = string.Join(Environment.NewLine, entries);
-        using var nuspecReader = new StreamReader(archive.GetEntry(PackageId + ".nuspec")!.Open());
-        var nuspec = nuspecReader.ReadToEnd();
-        var settingsEntry = archive.Entries.Single(entry => entry.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        using var settingsReader = new StreamReader(settingsEntry.Open());
-        var settings = settingsReader.ReadToEnd();
+        using var package = PackageArchive.Open(_nupkg);
+        var entries = package.Entries;
+        var listing = package.Listing;
+        var nuspec = package.Read(PackageId + ".nuspec");
+        var settings = package.Read("/DotnetToolSettings.xml");
 
         Assert.Multiple(() =>
         {
