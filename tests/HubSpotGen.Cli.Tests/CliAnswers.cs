@@ -21,23 +21,8 @@ internal static class CliAnswers
     public const string HubSpotPropertyOnWire = DocumentedAnswers.HubSpotPropertyOnWire;
 
     /// <summary>A connection as get and list return it, with the given auth params object.</summary>
-    public static string Connection(string id, string name, string authParams) => $$"""
-        {
-          "id": "{{id}}",
-          "createdAt": 1668637963851, "updatedAt": 1668637963852,
-          "createdBy": "28AF22BA5DE6B0B40A494036@AdobeID", "updatedBy": "28AF22BA5DE6B0B40A494036@AdobeID",
-          "createdClient": "exc_app", "updatedClient": "exc_app",
-          "sandboxId": "1bd86660-c5da-11e9-93d4-6d5fc3a66a8e", "sandboxName": "test-sandbox",
-          "imsOrgId": "5C1328435BF324E90A49402A@AdobeOrg",
-          "name": "{{name}}",
-          "description": "HubSpot CRM",
-          "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "version": "1.0" },
-          "state": "enabled",
-          "auth": { "specName": "Basic Authentication", "params": {{authParams}} },
-          "version": "\"6802064a-0000-0200-0000-6387c6b90000\"",
-          "etag": "\"6802064a-0000-0200-0000-6387c6b90000\""
-        }
-        """;
+    public static string Connection(string id, string name, string authParams) =>
+        DocumentedAnswers.Connection(id, name, authParams, sandboxName: FakePlatform.SandboxName, description: "HubSpot CRM");
 
     /// <summary>The connection as the service answers, with the secrets in clear.</summary>
     public static string ConnectionWithSecrets(string id, string name) => Connection(id, name, ClearParams);

@@ -17,6 +17,28 @@ public static class DocumentedAnswers
     public const string HubSpotPropertyOnWire = "property=connectionSpec.id%3D%3Dcc6a4487-9e91-433e-a3a3-9cf6626c1806";
 
     /// <summary>A list page: the items, and a next link when there is one.</summary>
+    /// <summary>
+    /// A HubSpot connection as get and list return it (the fields Adobe's example answer has), written once for
+    /// every test project; <paramref name="authParams"/> is the auth params object, masked or in clear, and
+    /// <paramref name="description"/> is left out when null.
+    /// </summary>
+    public static string Connection(string id, string name, string authParams, string sandboxName = "prod", string? description = null) => $$"""
+        {
+          "id": "{{id}}",
+          "createdAt": 1668637963851, "updatedAt": 1668637963852,
+          "createdBy": "28AF22BA5DE6B0B40A494036@AdobeID", "updatedBy": "28AF22BA5DE6B0B40A494036@AdobeID",
+          "createdClient": "exc_app", "updatedClient": "exc_app",
+          "sandboxId": "1bd86660-c5da-11e9-93d4-6d5fc3a66a8e", "sandboxName": "{{sandboxName}}",
+          "imsOrgId": "5C1328435BF324E90A49402A@AdobeOrg",
+          "name": "{{name}}",{{(description is null ? "" : "\n  \"description\": \"" + description + "\",")}}
+          "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "version": "1.0" },
+          "state": "enabled",
+          "auth": { "specName": "Basic Authentication", "params": {{authParams}} },
+          "version": "\"6802064a-0000-0200-0000-6387c6b90000\"",
+          "etag": "\"6802064a-0000-0200-0000-6387c6b90000\""
+        }
+        """;
+
     public static string Page(string? nextHref, params string[] connections) =>
         "{ \"items\": [" + string.Join(",", connections) + "]" +
         (nextHref is null ? "" : ", \"_links\": { \"next\": { \"href\": \"" + nextHref + "\" } }") + " }";

@@ -14,24 +14,11 @@ public static class LifecycleAnswers
 
     public const string HubSpotPropertyOnWire = DocumentedAnswers.HubSpotPropertyOnWire;
 
-    /// <summary>One connection as list and get return it; the etag is JSON-escaped here.</summary>
-    public static string Connection(Guid id, string name) => $$"""
-        {
-          "id": "{{id}}",
-          "createdAt": 1668637963851, "updatedAt": 1668637963851,
-          "createdBy": "28AF22BA5DE6B0B40A494036@AdobeID", "updatedBy": "28AF22BA5DE6B0B40A494036@AdobeID",
-          "createdClient": "exc_app", "updatedClient": "exc_app",
-          "sandboxId": "1bd86660-c5da-11e9-93d4-6d5fc3a66a8e", "sandboxName": "prod",
-          "imsOrgId": "5C1328435BF324E90A49402A@AdobeOrg",
-          "name": "{{name}}",
-          "connectionSpec": { "id": "cc6a4487-9e91-433e-a3a3-9cf6626c1806", "version": "1.0" },
-          "state": "enabled",
-          "auth": { "specName": "Basic Authentication",
-                    "params": { "clientId": "test-hubspot-client-id", "clientSecret": "test-masked-1",
-                                "accessToken": "test-masked-2", "refreshToken": "test-masked-3" } },
-          "version": "\"6802064a-0000-0200-0000-6387c6b90000\"",
-          "etag": "\"6802064a-0000-0200-0000-6387c6b90000\""
-        }
+    /// <summary>One connection as list and get return it, its secrets masked as the service masks them.</summary>
+    public static string Connection(Guid id, string name) => DocumentedAnswers.Connection(id.ToString(), name, MaskedParams);
+
+    public const string MaskedParams = """
+        { "clientId": "test-hubspot-client-id", "clientSecret": "test-masked-1", "accessToken": "test-masked-2", "refreshToken": "test-masked-3" }
         """;
 
     /// <summary>A list page: the given connections, and a next link when <paramref name="nextHref"/> is set.</summary>
