@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
+using HubSpotGen.FlowService.Tests.DependencyInjection;
 using WireMock.ResponseBuilders;
 
 namespace HubSpotGen.FlowService.Tests.Configuration;
@@ -12,15 +13,14 @@ namespace HubSpotGen.FlowService.Tests.Configuration;
 /// </summary>
 public sealed class ConfigurationBindingTests : StubServerFixture
 {
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly ServiceProviders _providers = new();
     private readonly List<string> _files = [];
     private readonly List<string> _variables = [];
 
     [TearDown]
     public void CleanUp()
     {
-        _providers.ForEach(provider => provider.Dispose());
-        _providers.Clear();
+        _providers.Dispose();
         _files.ForEach(File.Delete);
         _files.Clear();
         _variables.ForEach(name => Environment.SetEnvironmentVariable(name, null));
@@ -32,7 +32,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
     {
         AnswerCount();
         var configuration = new ConfigurationBuilder().AddJsonFile(AppSettings(Section(sandbox: "from-file"))).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         await provider.GetRequiredService<HubSpotConnections>().CountAsync();
 
@@ -63,7 +63,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
               }
             }
             """)).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         var options = provider.GetRequiredService<IOptions<PlatformOptions>>().Value;
 
@@ -94,7 +94,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
             .AddJsonFile(AppSettings(Section(sandbox: "from-file")))
             .AddEnvironmentVariables(prefix)
             .Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         await provider.GetRequiredService<HubSpotConnections>().CountAsync();
 
@@ -118,7 +118,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
         SetVariable(prefix + "FlowService__SandboxName", "dev");
         SetVariable(prefix + "FlowService__Resilience__MaxRetries", "0");
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         var options = provider.GetRequiredService<IOptions<PlatformOptions>>().Value;
@@ -143,7 +143,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
               }
             }
             """)).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;
 
@@ -176,7 +176,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
             ["FlowService:ImsOrgId"] = FakePlatform.ImsOrgId,
             ["FlowService:SandboxName"] = "prod",
         }).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration.GetSection("FlowService")));
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;
 
@@ -191,7 +191,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
     [Test]
     public void Options_set_in_code_keep_naming_the_property()
     {
-        var provider = Build(services => services.AddFlowServiceClient(options =>
+        var provider = _providers.Build(services => services.AddFlowServiceClient(options =>
         {
             options.BaseAddress = BaseAddress;
             options.Ims = new ImsCredentials { ClientId = "ims-client" };
@@ -215,7 +215,7 @@ public sealed class ConfigurationBindingTests : StubServerFixture
             ["ApiKey"] = FakePlatform.ApiKey,
             ["ImsOrgId"] = FakePlatform.ImsOrgId,
         }).Build();
-        var provider = Build(services => services.AddFlowServiceClient(configuration));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(configuration));
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;
 
@@ -252,13 +252,4 @@ public sealed class ConfigurationBindingTests : StubServerFixture
     private void AnswerCount() =>
         Server.Given(Request.Create().WithPath(DocumentedAnswers.ConnectionsPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "count": 2 }"""));
-
-    private ServiceProvider Build(Action<IServiceCollection> register)
-    {
-        var services = new ServiceCollection();
-        register(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _providers.Add(provider);
-        return provider;
-    }
 }

@@ -11,19 +11,18 @@ namespace HubSpotGen.FlowService.Tests.DependencyInjection;
 /// </summary>
 public sealed class AddFlowServiceClientDataflowTests : DataflowsFixture
 {
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly ServiceProviders _providers = new();
 
     [TearDown]
     public void DisposeProviders()
     {
-        _providers.ForEach(provider => provider.Dispose());
-        _providers.Clear();
+        _providers.Dispose();
     }
 
     [Test]
     public void The_three_clients_point_at_their_services_under_the_flow_service_host()
     {
-        var provider = Build(services => services.AddFlowServiceClient(Configure));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(Configure));
 
         Assert.Multiple(() =>
         {
@@ -36,7 +35,7 @@ public sealed class AddFlowServiceClientDataflowTests : DataflowsFixture
     [Test]
     public void A_platform_address_moves_catalog_and_data_prep_but_not_an_explicit_flow_service_address()
     {
-        var provider = Build(services => services.AddFlowServiceClient(options =>
+        var provider = _providers.Build(services => services.AddFlowServiceClient(options =>
         {
             Configure(options);
             options.PlatformAddress = new Uri("https://gateway.example");
@@ -55,7 +54,7 @@ public sealed class AddFlowServiceClientDataflowTests : DataflowsFixture
     {
         AnswerCreateChain();
         var tokens = new CountingTokens();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddSingleton<IAccessTokenProvider>(tokens);
             services.AddFlowServiceClient(options =>
@@ -97,15 +96,6 @@ public sealed class AddFlowServiceClientDataflowTests : DataflowsFixture
         options.ImsOrgId = FakePlatform.ImsOrgId;
         options.SandboxName = FakePlatform.SandboxName;
         options.Resilience = null;
-    }
-
-    private ServiceProvider Build(Action<IServiceCollection> register)
-    {
-        var services = new ServiceCollection();
-        register(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _providers.Add(provider);
-        return provider;
     }
 
     private sealed class CountingTokens : IAccessTokenProvider

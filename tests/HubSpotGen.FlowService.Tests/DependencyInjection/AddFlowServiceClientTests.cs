@@ -13,17 +13,12 @@ namespace HubSpotGen.FlowService.Tests.DependencyInjection;
 /// </summary>
 public sealed class AddFlowServiceClientTests : StubServerFixture
 {
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly ServiceProviders _providers = new();
 
     [TearDown]
     public void DisposeProviders()
     {
-        foreach (var provider in _providers)
-        {
-            provider.Dispose();
-        }
-
-        _providers.Clear();
+        _providers.Dispose();
     }
 
     [Test]
@@ -61,7 +56,7 @@ public sealed class AddFlowServiceClientTests : StubServerFixture
     [Test]
     public void Incomplete_options_fail_start_up_naming_every_problem_before_anything_is_sent()
     {
-        var provider = Build(services => services.AddFlowServiceClient(options => options.BaseAddress = BaseAddress));
+        var provider = _providers.Build(services => services.AddFlowServiceClient(options => options.BaseAddress = BaseAddress));
 
         var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;
 
@@ -79,7 +74,7 @@ public sealed class AddFlowServiceClientTests : StubServerFixture
     [Test]
     public void Plain_http_to_another_machine_fails_start_up()
     {
-        var provider = Build(services => services.AddFlowServiceClient(options =>
+        var provider = _providers.Build(services => services.AddFlowServiceClient(options =>
         {
             Configure(options);
             options.BaseAddress = new Uri("http://flow.example.test/data/foundation/flowservice");
@@ -170,17 +165,8 @@ public sealed class AddFlowServiceClientTests : StubServerFixture
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
                 .WithBody("""{ "id": "2fce94c1-9a93-4971-8e94-c19a93097129", "etag": "\"d403848a-0000-0200-0000-5e978f7b0000\"" }"""));
 
-    private ServiceProvider Build(Action<IServiceCollection> register)
-    {
-        var services = new ServiceCollection();
-        register(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _providers.Add(provider);
-        return provider;
-    }
-
     private HubSpotConnections Resolve(Action<IServiceCollection> register) =>
-        Build(register).GetRequiredService<HubSpotConnections>();
+        _providers.Build(register).GetRequiredService<HubSpotConnections>();
 
     private sealed class AttemptCounter : DelegatingHandler
     {

@@ -17,20 +17,19 @@ public sealed class KeyedClientTests : StubServerFixture
     private const string ProdOrg = "PRODORG000000000000000@AdobeOrg";
     private const string DevOrg = "DEVORG0000000000000000@AdobeOrg";
 
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly ServiceProviders _providers = new();
 
     [TearDown]
     public void DisposeProviders()
     {
-        _providers.ForEach(provider => provider.Dispose());
-        _providers.Clear();
+        _providers.Dispose();
     }
 
     [Test]
     public async Task Two_keyed_clients_send_their_own_sandbox_org_and_token()
     {
         AnswerCount();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddFlowServiceClient("prod", options => Configure(options, "prod", ProdOrg, "prod-token"));
             services.AddFlowServiceClient("dev", options => Configure(options, "dev", DevOrg, "dev-token"));
@@ -72,7 +71,7 @@ public sealed class KeyedClientTests : StubServerFixture
             ["Platform:Dev:ImsOrgId"] = DevOrg,
             ["Platform:Dev:SandboxName"] = "dev",
         }).Build();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddFlowServiceClient("prod", configuration.GetSection("Platform:Prod"));
             services.AddFlowServiceClient("dev", configuration.GetSection("Platform:Dev"));
@@ -93,7 +92,7 @@ public sealed class KeyedClientTests : StubServerFixture
     public async Task The_unnamed_registration_keeps_its_own_options_beside_keyed_ones()
     {
         AnswerCount();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddFlowServiceClient(options => Configure(options, "default", FakePlatform.ImsOrgId, FakePlatform.BearerToken));
             services.AddFlowServiceClient("prod", options => Configure(options, "prod", ProdOrg, "prod-token"));
@@ -110,7 +109,7 @@ public sealed class KeyedClientTests : StubServerFixture
     [Test]
     public void Every_client_and_facade_is_keyed_and_the_keyed_ones_are_not_the_unnamed_ones()
     {
-        var provider = Build(services => services.AddFlowServiceClient("prod", options => Configure(options, "prod", ProdOrg, "prod-token")));
+        var provider = _providers.Build(services => services.AddFlowServiceClient("prod", options => Configure(options, "prod", ProdOrg, "prod-token")));
 
         Assert.Multiple(() =>
         {
@@ -128,7 +127,7 @@ public sealed class KeyedClientTests : StubServerFixture
     public async Task A_token_provider_keyed_by_the_name_serves_that_client_alone()
     {
         AnswerCount();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddKeyedSingleton<IAccessTokenProvider>("prod", new StaticAccessTokenProvider("keyed-prod-token"));
             services.AddSingleton<IAccessTokenProvider>(new StaticAccessTokenProvider("unnamed-token"));
@@ -153,7 +152,7 @@ public sealed class KeyedClientTests : StubServerFixture
             ["Platform:Prod:ApiKey"] = FakePlatform.ApiKey,
             ["Platform:Prod:ImsOrgId"] = ProdOrg,
         }).Build();
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddFlowServiceClient("prod", configuration.GetSection("Platform:Prod"));
             services.AddFlowServiceClient("dev", options => Configure(options, "dev", DevOrg, "dev-token"));
@@ -175,7 +174,7 @@ public sealed class KeyedClientTests : StubServerFixture
         var attempts = 0;
         Server.Given(Request.Create().WithPath(DocumentedAnswers.ConnectionsPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "count": 1 }"""));
-        var provider = Build(services =>
+        var provider = _providers.Build(services =>
         {
             services.AddFlowServiceClient("prod", options => Configure(options, "prod", ProdOrg, "prod-token"));
             services.AddFlowServiceClient("prod", options => options.SandboxName = "prod-2")
@@ -214,15 +213,6 @@ public sealed class KeyedClientTests : StubServerFixture
     private void AnswerCount() =>
         Server.Given(Request.Create().WithPath(DocumentedAnswers.ConnectionsPath).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{ "count": 2 }"""));
-
-    private ServiceProvider Build(Action<IServiceCollection> register)
-    {
-        var services = new ServiceCollection();
-        register(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _providers.Add(provider);
-        return provider;
-    }
 
     /// <summary>A service of the application that works in two sandboxes at once.</summary>
     private sealed class TwoSandboxes([FromKeyedServices("prod")] HubSpotConnections prod, [FromKeyedServices("dev")] HubSpotConnections dev)
