@@ -26,9 +26,19 @@ internal static class ReferencedTypes
 
     public static (bool HasNewtonsoftJson, bool HasArrayPool) Read(Compilation compilation)
     {
+        // Not References: it appends the #r directive references, and finding those binds every reference,
+        // the very cost this class exists to avoid. A C# project has no #r directives; a script's are
+        // answered by the compilation below, like any reference the tables cannot read.
+        if (HasScriptTree(compilation))
+        {
+            return (
+                compilation.GetTypeByMetadataName(KnownType.JsonConvert.Namespace + "." + KnownType.JsonConvert.MetadataName) is not null,
+                compilation.GetTypeByMetadataName(KnownType.ArrayPool.Namespace + "." + KnownType.ArrayPool.MetadataName) is not null);
+        }
+
         var facts = new List<ReferenceFacts>();
         var readable = true;
-        foreach (var reference in compilation.References)
+        foreach (var reference in compilation.ExternalReferences)
         {
             if (reference is not PortableExecutableReference file
                 || file.Properties.Kind != MetadataImageKind.Assembly
@@ -46,6 +56,19 @@ internal static class ReferencedTypes
         return (
             Answer(compilation, readable, facts, KnownType.JsonConvert),
             Answer(compilation, readable, facts, KnownType.ArrayPool));
+    }
+
+    private static bool HasScriptTree(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.Options.Kind == SourceCodeKind.Script)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Answer(Compilation compilation, bool readable, List<ReferenceFacts> facts, KnownType type)

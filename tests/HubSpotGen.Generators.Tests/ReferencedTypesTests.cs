@@ -73,11 +73,41 @@ public sealed class ReferencedTypesTests
         }
     }
 
+    [Test]
+    public void A_scripts_directive_reference_is_answered_by_the_compilation()
+    {
+        // Only a script can add a reference with #r; the generator reads the references it was given, so the
+        // compilation must answer for a script, or JsonConvert brought in by #r would go unseen.
+        var newtonsoft = typeof(Newtonsoft.Json.JsonConvert).Assembly.Location;
+        var script = CSharpSyntaxTree.ParseText(
+            "#r \"" + newtonsoft + "\"\nvar text = Newtonsoft.Json.JsonConvert.SerializeObject(1);",
+            new CSharpParseOptions(kind: SourceCodeKind.Script));
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            "Script",
+            script,
+            TestCompilations.Create(includeNewtonsoft: false).References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, metadataReferenceResolver: new FileReferences()));
+
+        AssertSameAnswers(compilation);
+        Assert.That(ReferencedTypes.Read(compilation).HasNewtonsoftJson, Is.True);
+    }
+
     private static void AssertSameAnswers(Compilation compilation)
     {
         var (hasNewtonsoftJson, hasArrayPool) = ReferencedTypes.Read(compilation);
 
         Assert.That(hasNewtonsoftJson, Is.EqualTo(compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert") is not null), "Newtonsoft.Json.JsonConvert");
         Assert.That(hasArrayPool, Is.EqualTo(compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1") is not null), "System.Buffers.ArrayPool`1");
+    }
+
+    /// <summary>Resolves a #r path to the file itself, as a script host would.</summary>
+    private sealed class FileReferences : MetadataReferenceResolver
+    {
+        public override bool Equals(object? other) => other is FileReferences;
+
+        public override int GetHashCode() => 1;
+
+        public override System.Collections.Immutable.ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) =>
+            System.Collections.Immutable.ImmutableArray.Create(MetadataReference.CreateFromFile(reference, properties));
     }
 }
