@@ -144,7 +144,7 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         try
         {
             var file = Emitter.Emit(sourceFile);
-            output.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            output.AddSource(file.HintName, file.Text);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

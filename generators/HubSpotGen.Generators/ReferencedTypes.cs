@@ -24,6 +24,9 @@ internal static class ReferencedTypes
     /// </summary>
     private static readonly ConditionalWeakTable<PortableExecutableReference, ReferenceFacts> FactsByReference = new();
 
+    /// <summary>Which known type names each source file's text holds: an edit makes a new tree, the others are kept.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, SourceMentions> MentionsByTree = new();
+
     public static (bool HasNewtonsoftJson, bool HasArrayPool) Read(Compilation compilation)
     {
         // Not References: it appends the #r directive references, and finding those binds every reference,
@@ -58,6 +61,20 @@ internal static class ReferencedTypes
             Answer(compilation, readable, facts, KnownType.ArrayPool));
     }
 
+    /// <summary>Whether any source file's text holds the type's name; the answer for each tree is kept with the tree.</summary>
+    private static bool MentionedInSource(Compilation compilation, KnownType type)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (MentionsByTree.GetValue(tree, SourceMentions.Read).Mentions(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasScriptTree(Compilation compilation)
     {
         foreach (var tree in compilation.SyntaxTrees)
@@ -73,9 +90,10 @@ internal static class ReferencedTypes
 
     private static bool Answer(Compilation compilation, bool readable, List<ReferenceFacts> facts, KnownType type)
     {
-        // The declaration table is read from syntax alone: a source type of that name comes first in the
-        // compilation's answer, so with one anywhere the tables cannot decide.
-        if (!readable || compilation.ContainsSymbolsWithName(type.SimpleName, SymbolFilter.Type))
+        // A source type of that name comes first in the compilation's answer, so with one anywhere the tables cannot
+        // decide. The declaration table says whether there is one; building it, in a fresh compiler, cost more than
+        // the rest of this class, so it is asked only when some source file has the name in its text at all.
+        if (!readable || (MentionedInSource(compilation, type) && compilation.ContainsSymbolsWithName(type.SimpleName, SymbolFilter.Type)))
         {
             return compilation.GetTypeByMetadataName(type.Namespace + "." + type.MetadataName) is not null;
         }
@@ -120,6 +138,32 @@ internal static class ReferencedTypes
         public string MetadataName { get; }
 
         public string SimpleName { get; }
+    }
+
+    /// <summary>Whether one source file's text holds the simple name of each known type, anywhere.</summary>
+    private sealed class SourceMentions
+    {
+        private SourceMentions(bool mentionsJsonConvert, bool mentionsArrayPool)
+        {
+            MentionsJsonConvert = mentionsJsonConvert;
+            MentionsArrayPool = mentionsArrayPool;
+        }
+
+        private bool MentionsJsonConvert { get; }
+
+        private bool MentionsArrayPool { get; }
+
+        public bool Mentions(KnownType type) => type == KnownType.JsonConvert ? MentionsJsonConvert : MentionsArrayPool;
+
+        public static SourceMentions Read(SyntaxTree tree)
+        {
+            // An identifier may spell any letter as a \u escape: a file with one may declare either name.
+            var text = tree.GetText().ToString();
+            var escapes = text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
+            return new SourceMentions(
+                escapes || text.IndexOf(KnownType.JsonConvert.SimpleName, StringComparison.Ordinal) >= 0,
+                escapes || text.IndexOf(KnownType.ArrayPool.SimpleName, StringComparison.Ordinal) >= 0);
+        }
     }
 
     /// <summary>One reference's identity and which of the known types it defines.</summary>
@@ -168,13 +212,29 @@ internal static class ReferencedTypes
 
                 var manifest = metadata.GetModules()[0].GetMetadataReader();
                 var assembly = manifest.GetAssemblyDefinition();
-                var identity = manifest.GetString(assembly.Name) + ", " + assembly.Version + ", " + Convert.ToBase64String(manifest.GetBlobBytes(assembly.PublicKey));
+                var identity = manifest.GetString(assembly.Name) + ", " + assembly.Version + ", " + KeyHash(manifest, assembly.PublicKey).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
                 return new ReferenceFacts(identity, manifest.AssemblyReferences.Count == 0, jsonConvert, arrayPool);
             }
             catch (Exception exception) when (exception is BadImageFormatException or IOException or InvalidOperationException)
             {
                 return new ReferenceFacts(null, false, false, false);
             }
+        }
+
+        /// <summary>
+        /// The public key by a 64-bit FNV-1a hash: two references of one name and version are told apart by their keys,
+        /// and hashing the blob in place is cheaper than copying it into a string.
+        /// </summary>
+        private static ulong KeyHash(MetadataReader reader, BlobHandle key)
+        {
+            var hash = 14695981039346656037UL;
+            var blob = reader.GetBlobReader(key);
+            while (blob.RemainingBytes > 0)
+            {
+                hash = (hash ^ blob.ReadByte()) * 1099511628211UL;
+            }
+
+            return hash;
         }
 
         private static bool Is(MetadataReader reader, TypeDefinition definition, KnownType type) =>

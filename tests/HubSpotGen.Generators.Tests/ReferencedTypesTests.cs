@@ -38,6 +38,24 @@ public sealed class ReferencedTypesTests
     }
 
     [Test]
+    public void A_type_whose_name_is_spelled_with_escapes_in_source_is_answered_by_the_compilation()
+    {
+        var compilation = TestCompilations.Create(false, "namespace Newtonsoft.Json { public static class \\u004AsonConvert { } }");
+
+        AssertSameAnswers(compilation);
+        Assert.That(ReferencedTypes.Read(compilation).HasNewtonsoftJson, Is.True);
+    }
+
+    [Test]
+    public void Source_that_only_uses_the_name_leaves_the_answer_to_the_references()
+    {
+        var compilation = TestCompilations.Create(true, "class Uses { object Pool => System.Buffers.ArrayPool<byte>.Shared; string Text => Newtonsoft.Json.JsonConvert.SerializeObject(1); }");
+
+        AssertSameAnswers(compilation);
+        Assert.That(ReferencedTypes.Read(compilation), Is.EqualTo((true, true)));
+    }
+
+    [Test]
     public void An_aliased_reference_is_answered_by_the_compilation()
     {
         var aliased = MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)

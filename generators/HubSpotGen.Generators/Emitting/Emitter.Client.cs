@@ -6,7 +6,7 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitClient(ClientFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitClient(ClientFile file)
     {
         var header = file.Header;
         var writer = StartFile(header);
@@ -294,7 +294,7 @@ internal static partial class Emitter
                 hasQuery = true;
             }
 
-            var wireName = Literal(Uri.EscapeDataString(parameter.WireName));
+            var wireName = Literal(CSharpLiterals.EscapeDataString(parameter.WireName));
             if (parameter.Type.Kind == TypeKind.Array && parameter.Explode)
             {
                 WriteOptionalGuard(writer, parameter, () =>

@@ -6,7 +6,7 @@ internal static partial class Emitter
     /// A struct rather than a C# enum: a value the spec does not list (a service adds states over time)
     /// reads and writes back unchanged instead of failing the whole response.
     /// </summary>
-    private static string EmitEnum(EnumFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitEnum(EnumFile file)
     {
         var type = file.Type;
         var name = type.Name;

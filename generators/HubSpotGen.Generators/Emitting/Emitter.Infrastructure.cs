@@ -13,7 +13,7 @@ internal static partial class Emitter
     /// with "__" because operation parameters, which share the methods' scope, never do. The text is fixed
     /// but for the buffer pool (absent on plain netstandard2.0) and the HTTP methods the framework lacks.
     /// </summary>
-    private static string EmitInfrastructure(InfrastructureFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitInfrastructure(InfrastructureFile file)
     {
         var apiException = ApiExceptionType(file.Header);
         var arrayPool = file.Options.UseArrayPool ? " { ArrayPool = __CharArrayPool.Instance }" : "";
@@ -223,7 +223,7 @@ internal static partial class Emitter
 
     private static string CustomHttpMethodField(string method) => $"__Method{method[0]}{method.Substring(1).ToLowerInvariant()}";
 
-    private static string EmitApiException(ApiExceptionFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitApiException(ApiExceptionFile file)
     {
         var writer = StartFile(file.Header);
         writer.Block($$"""

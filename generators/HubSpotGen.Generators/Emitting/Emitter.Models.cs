@@ -4,7 +4,7 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitObject(ObjectFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitObject(ObjectFile file)
     {
         var type = file.Type;
         var writer = StartFile(file.Header, file.Header.TypesNamespace);

@@ -5,7 +5,7 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static string EmitUnion(UnionFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitUnion(UnionFile file)
     {
         var type = file.Type;
         var name = type.Name;

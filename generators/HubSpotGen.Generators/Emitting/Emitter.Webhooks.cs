@@ -13,7 +13,7 @@ internal static partial class Emitter
     /// A static class, as a receiver has no HttpClient to build a client with. The reading itself is a member
     /// of the client so that a payload is read with exactly the settings the client reads its answers with.
     /// </summary>
-    private static string EmitWebhooks(WebhooksFile file)
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitWebhooks(WebhooksFile file)
     {
         var header = file.Header;
         var client = GeneratedType(header, header.ClientName);

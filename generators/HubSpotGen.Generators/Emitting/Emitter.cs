@@ -177,8 +177,8 @@ internal static partial class Emitter
         return metadata < 0 ? version : version.Substring(0, metadata);
     }
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+    private static string Literal(string text) => CSharpLiterals.Quote(text);
 }
 
 /// <summary>One generated source file.</summary>
-internal sealed record GeneratedFile(string HintName, string Source);
+internal sealed record GeneratedFile(string HintName, Microsoft.CodeAnalysis.Text.SourceText Text);

@@ -1,4 +1,6 @@
+using System.IO;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace HubSpotGen.Generators.Emitting;
 
@@ -16,6 +18,12 @@ internal sealed class SourceWriter
     /// </summary>
     [System.ThreadStatic]
     private static StringBuilder? t_spareBuilder;
+
+    /// <summary>
+    /// Roslyn keeps a text of this many characters or more in chunks, each below the large object heap; a string
+    /// of that length would be on it.
+    /// </summary>
+    private const int LargeTextLength = 40 * 1024;
 
     private readonly StringBuilder _builder;
     private int _indent;
@@ -156,9 +164,14 @@ internal sealed class SourceWriter
     public override string ToString() => _builder.ToString();
 
     /// <summary>The file's text; the writer is done with, and its builder is kept for the next file.</summary>
-    public string Finish()
+    public SourceText Finish()
     {
-        var text = _builder.ToString();
+        // A file too big for one string below the large object heap (the client of a big spec is megabytes)
+        // is handed over in chunks, which Roslyn keeps as chunks: one such string per build made the GC collect
+        // every generation, and that cost more than writing the text.
+        var text = _builder.Length < LargeTextLength
+            ? SourceText.From(_builder.ToString(), Encoding.UTF8)
+            : SourceText.From(new BuilderReader(_builder), _builder.Length, Encoding.UTF8);
         if (_builder.Capacity <= MaxSpareCapacity)
         {
             _builder.Clear();
@@ -230,5 +243,26 @@ internal sealed class SourceWriter
         }
 
         return true;
+    }
+
+    /// <summary>Reads a builder's text in place, chunk by chunk, without making it one string.</summary>
+    private sealed class BuilderReader : TextReader
+    {
+        private readonly StringBuilder _builder;
+        private int _position;
+
+        public BuilderReader(StringBuilder builder) => _builder = builder;
+
+        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
+
+        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var length = System.Math.Min(count, _builder.Length - _position);
+            _builder.CopyTo(_position, buffer, index, length);
+            _position += length;
+            return length;
+        }
     }
 }

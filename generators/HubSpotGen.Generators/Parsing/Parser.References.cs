@@ -89,24 +89,34 @@ internal static partial class Parser
     /// mistake. Example values and vendor extensions are data, not spec: a "$ref" inside them (Azure's
     /// <c>x-ms-examples</c> name example files so) is just a key.
     /// </summary>
+    private static readonly SpecNode NamesFollow = new SpecSequence(default);
+
     private static void ReportBrokenReferences(ParseContext context)
     {
         // Only containers are visited (a scalar holds no reference but as the value of a "$ref" key, checked
         // at its mapping), and seen once each: YAML aliases may share a node between places.
         var visited = new HashSet<SpecNode>();
-        var pending = new Stack<(SpecNode Node, bool KeysAreNames)>();
+        // A node whose keys are names is pushed with NamesFollow above it: a stack of tuples is generic code that
+        // every new compiler process compiles afresh, a stack of nodes is compiled once with the runtime.
+        var pending = new Stack<SpecNode>();
 
         // Following references reads more companions, which are checked in turn.
         for (var checkedFiles = 0; checkedFiles < context.Documents.Loaded.Count; checkedFiles++)
         {
             if (context.Documents.Loaded[checkedFiles].Root is { } root)
             {
-                pending.Push((root, false));
+                pending.Push(root);
             }
 
             while (pending.Count > 0)
             {
-                var (node, keysAreNames) = pending.Pop();
+                var node = pending.Pop();
+                var keysAreNames = node == NamesFollow;
+                if (keysAreNames)
+                {
+                    node = pending.Pop();
+                }
+
                 if (!visited.Add(node))
                 {
                     continue;
@@ -118,7 +128,7 @@ internal static partial class Parser
                     {
                         if (child is not SpecScalar)
                         {
-                            pending.Push((child, false));
+                            pending.Push(child);
                         }
                     }
 
@@ -139,7 +149,11 @@ internal static partial class Parser
                     }
                     else if (entry.Value is not SpecScalar && (keysAreNames || !IsData(key)))
                     {
-                        pending.Push((entry.Value, !keysAreNames && Array.IndexOf(NameMaps, key) >= 0));
+                        pending.Push(entry.Value);
+                        if (!keysAreNames && Array.IndexOf(NameMaps, key) >= 0)
+                        {
+                            pending.Push(NamesFollow);
+                        }
                     }
                 }
             }

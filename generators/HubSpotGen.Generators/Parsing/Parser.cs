@@ -234,7 +234,7 @@ internal static partial class Parser
             url = "https:" + url;
         }
 
-        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http")
+        return ServerUrls.IsPlainHttp(url) || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == "https" || absolute.Scheme == "http"))
             ? url.TrimEnd('/')
             : null;
     }

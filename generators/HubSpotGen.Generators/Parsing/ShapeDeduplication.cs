@@ -24,9 +24,9 @@ internal static class ShapeDeduplication
         while (true)
         {
             var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
-            FindDuplicates(model.Enums, type => type.Name, type => (type.IsInteger, type.Members), namedTypes, replacements);
+            FindDuplicates(model.Enums, type => type.Name, type => new Shape(type.IsInteger, type.Members), namedTypes, replacements);
             FindDuplicates(model.Objects, type => type.Name, ObjectShape, namedTypes, replacements);
-            FindDuplicates(model.Unions, type => type.Name, type => (type.Variants, type.DiscriminatorProperty), namedTypes, replacements);
+            FindDuplicates(model.Unions, type => type.Name, type => new Shape(type.Variants, type.DiscriminatorProperty), namedTypes, replacements);
             if (replacements.Count == 0)
             {
                 return model;
@@ -37,7 +37,7 @@ internal static class ShapeDeduplication
     }
 
     /// <summary>What an object's shape is made of: its properties without their documentation, and what else it accepts.</summary>
-    private static (EquatableArray<PropertyModel> Properties, TypeRef? AdditionalProperties) ObjectShape(ObjectTypeModel type)
+    private static Shape ObjectShape(ObjectTypeModel type)
     {
         var properties = new List<PropertyModel>(type.Properties.Count);
         foreach (var property in type.Properties)
@@ -45,20 +45,20 @@ internal static class ShapeDeduplication
             properties.Add(property with { Description = null, Deprecated = false, DefaultValue = null });
         }
 
-        return (properties.ToEquatableArray(), type.AdditionalProperties);
+        return new Shape(properties.ToEquatableArray(), type.AdditionalProperties);
     }
 
     /// <summary>Maps every inline type whose shape was seen before (or belongs to a named type) to the type that keeps it.</summary>
-    private static void FindDuplicates<T, TShape>(
+    private static void FindDuplicates<T>(
         EquatableArray<T> types,
         Func<T, string> nameOf,
-        Func<T, TShape> shapeOf,
+        Func<T, Shape> shapeOf,
         ISet<string> namedTypes,
         Dictionary<string, string> replacements)
         where T : IEquatable<T>
     {
-        var keeper = new Dictionary<TShape, string>();
-        var shapes = new List<TShape>(types.Count);
+        var keeper = new Dictionary<Shape, string>();
+        var shapes = new List<Shape>(types.Count);
         foreach (var type in types)
         {
             var shape = shapeOf(type);
@@ -185,5 +185,27 @@ internal static class ShapeDeduplication
         }
 
         return type.Name is { } name && replacements.TryGetValue(name, out var kept) ? type with { Name = kept } : type;
+    }
+
+    /// <summary>
+    /// Two parts that make a type's shape, compared by value. A class rather than a tuple: dictionaries and lists
+    /// of a tuple are generic code that every new compiler process compiles afresh.
+    /// </summary>
+    private sealed class Shape : IEquatable<Shape>
+    {
+        private readonly object? _first;
+        private readonly object? _second;
+
+        public Shape(object? first, object? second)
+        {
+            _first = first;
+            _second = second;
+        }
+
+        public bool Equals(Shape? other) => other is not null && Equals(_first, other._first) && Equals(_second, other._second);
+
+        public override bool Equals(object? obj) => Equals(obj as Shape);
+
+        public override int GetHashCode() => ((_first?.GetHashCode() ?? 0) * 31) + (_second?.GetHashCode() ?? 0);
     }
 }

@@ -15,7 +15,7 @@ public sealed class SourceWriterTests
 
         writer.Doc("remarks", "  first line   \n\n  indented <b> & more\t\r\nlast\u2028after  \n", " cref=\"X\"");
 
-        Assert.That(writer.Finish(), Is.EqualTo(
+        Assert.That(writer.Finish().ToString(), Is.EqualTo(
             "class C\n{\n"
             + "    /// <remarks cref=\"X\">\n"
             + "    /// first line\n"
@@ -33,7 +33,7 @@ public sealed class SourceWriterTests
 
         writer.Doc("summary", "  one <line>  ").Doc("remarks", " \n\t ").Doc("value", null);
 
-        Assert.That(writer.Finish(), Is.EqualTo("    /// <summary>one &lt;line&gt;</summary>\n"));
+        Assert.That(writer.Finish().ToString(), Is.EqualTo("    /// <summary>one &lt;line&gt;</summary>\n"));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public sealed class SourceWriterTests
 
         writer.Block("a\r\n\r\n  b\rc\nd");
 
-        Assert.That(writer.Finish(), Is.EqualTo("    a\n\n      b\rc\n    d\n"));
+        Assert.That(writer.Finish().ToString(), Is.EqualTo("    a\n\n      b\rc\n    d\n"));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class SourceWriterTests
 
         writer.Line("public ", "int", " ", "Count", " { get; set; }").Line("", "").Line("x", "y");
 
-        Assert.That(writer.Finish(), Is.EqualTo("    public int Count { get; set; }\n\n    xy\n"));
+        Assert.That(writer.Finish().ToString(), Is.EqualTo("    public int Count { get; set; }\n\n    xy\n"));
     }
 
     [Test]
@@ -66,6 +66,31 @@ public sealed class SourceWriterTests
         var second = new SourceWriter();
         second.Line("class Second {}");
 
-        Assert.That(second.Finish(), Is.EqualTo("class Second {}\n"));
+        Assert.That(second.Finish().ToString(), Is.EqualTo("class Second {}\n"));
+    }
+
+    [Test]
+    public void A_file_too_big_for_one_small_string_keeps_every_character_and_the_next_file_starts_empty()
+    {
+        // 20,000 lines of up to 7 characters: past the size handed to Roslyn in chunks, and small enough that the
+        // next writer reuses the builder, which must not change the finished text.
+        var writer = new SourceWriter();
+        var expected = new System.Text.StringBuilder();
+        for (var i = 0; i < 20_000; i++)
+        {
+            writer.Line("l" + i);
+            expected.Append('l').Append(i).Append('\n');
+        }
+
+        var text = writer.Finish();
+        var next = new SourceWriter();
+        next.Line("after");
+
+        Assert.That(text.Length, Is.EqualTo(expected.Length));
+        Assert.That(text.ToString(), Is.EqualTo(expected.ToString()));
+        Assert.That(text.Encoding, Is.EqualTo(System.Text.Encoding.UTF8));
+        Assert.That(text.Lines[19_999].ToString(), Is.EqualTo("l19999"));
+        Assert.That(next.Finish().ToString(), Is.EqualTo("after\n"));
+        Assert.That(text.ToString(), Is.EqualTo(expected.ToString()), "after the builder was reused");
     }
 }
