@@ -110,6 +110,23 @@ internal sealed class ConsumerProject
         return (DotnetCommand.Run(Folder, build), DotnetCommand.Format(build));
     }
 
+    /// <summary>
+    /// Restores, then evaluates the build as far as the compiler's analyzer list and prints it (one full path per
+    /// line, after "Analyzer:"), with <paramref name="properties"/> as global properties.
+    /// </summary>
+    public (CommandResult Result, string CommandLine) Analyzers(params string[] properties)
+    {
+        var restore = new[] { "restore", "--disable-build-servers", "-tl:off" };
+        var restored = DotnetCommand.Run(Folder, restore);
+        if (restored.ExitCode != 0)
+        {
+            return (restored, DotnetCommand.Format(restore));
+        }
+
+        var evaluate = new[] { "msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-nologo" }.Concat(properties.Select(property => "-p:" + property)).ToArray();
+        return (DotnetCommand.Run(Folder, evaluate), DotnetCommand.Format(evaluate));
+    }
+
     /// <summary>Runs the built program.</summary>
     public (CommandResult Result, string CommandLine) Run()
     {

@@ -36,5 +36,15 @@ internal sealed class PackageArchive : IDisposable
         return reader.ReadToEnd();
     }
 
+    /// <summary>The bytes of the entry named <paramref name="name"/>.</summary>
+    public byte[] ReadBytes(string name)
+    {
+        var entry = _archive.GetEntry(name) ?? throw new AssertionException(name + " is not in the package:" + Environment.NewLine + Listing);
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     public void Dispose() => _archive.Dispose();
 }

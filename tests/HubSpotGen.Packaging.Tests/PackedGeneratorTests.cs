@@ -140,6 +140,7 @@ public sealed class PackedGeneratorTests
         Assert.That(entries, Does.Contain("analyzers/dotnet/cs/HubSpotGen.Generators.dll"), listing);
         Assert.That(entries.Where(entry => entry.StartsWith("analyzers/", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(new[] { "analyzers/dotnet/cs/HubSpotGen.Generators.dll" }), listing);
         Assert.That(entries, Does.Contain("build/HubSpotGen.Generators.props"), listing);
+        Assert.That(entries, Does.Contain("build/HubSpotGen.Generators.targets"), listing);
         Assert.That(entries.Where(entry => entry.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)), Is.Empty, listing);
 
         var props = package.Read("build/HubSpotGen.Generators.props");
@@ -149,6 +150,46 @@ public sealed class PackedGeneratorTests
         var nuspec = package.Read(PackageId + ".nuspec");
         Assert.That(nuspec, Does.Contain("<developmentDependency>true</developmentDependency>"), nuspec);
         Assert.That(nuspec, Does.Not.Contain("<dependency "), nuspec);
+    }
+
+    [TestCase("linux-x64")]
+    [TestCase("linux-arm64")]
+    [TestCase("osx-x64")]
+    [TestCase("osx-arm64")]
+    public void The_package_holds_an_ahead_of_time_compiled_copy_of_the_same_generator_for(string runtimeIdentifier)
+    {
+        using var package = PackageArchive.Open(_nupkg);
+        var portable = package.ReadBytes("analyzers/dotnet/cs/HubSpotGen.Generators.dll");
+        var compiled = package.ReadBytes("tools/r2r/" + runtimeIdentifier + "/HubSpotGen.Generators.dll");
+
+        using var portableImage = new PEReader(new MemoryStream(portable));
+        using var compiledImage = new PEReader(new MemoryStream(compiled));
+        Assert.That(portableImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, Is.Zero, "the portable generator is IL only");
+        Assert.That(compiledImage.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, Is.Positive, "a ReadyToRun image has a native header");
+        Assert.That(Mvid(compiledImage), Is.EqualTo(Mvid(portableImage)), "compiled from the same build of the generator");
+    }
+
+    [Test]
+    public void On_this_machine_the_compiler_gets_the_compiled_copy_and_the_portable_one_when_asked()
+    {
+        var consumer = _feed.Consumer("consumer-analyzers", Packages, SpecText.Lf(Spec), ClientOnlyProgram);
+        var runtimeIdentifier = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        if (runtimeIdentifier is not ("linux-x64" or "linux-arm64" or "osx-x64" or "osx-arm64"))
+        {
+            Assert.Ignore("The package has no compiled copy for " + runtimeIdentifier + ".");
+        }
+
+        var (compiled, compiledCommand) = consumer.Analyzers();
+        var (portable, portableCommand) = consumer.Analyzers("HubSpotGenReadyToRun=false");
+
+        Assert.That(compiled.ExitCode, Is.Zero, compiled.Describe(compiledCommand));
+        Assert.That(portable.ExitCode, Is.Zero, portable.Describe(portableCommand));
+        var generatorPaths = GeneratorPaths(compiled.Output);
+        Assert.That(generatorPaths, Has.Count.EqualTo(1), compiled.Output);
+        Assert.That(generatorPaths[0], Does.EndWith("tools/r2r/" + runtimeIdentifier + "/HubSpotGen.Generators.dll"), compiled.Output);
+        var portablePaths = GeneratorPaths(portable.Output);
+        Assert.That(portablePaths, Has.Count.EqualTo(1), portable.Output);
+        Assert.That(portablePaths[0], Does.EndWith("analyzers/dotnet/cs/HubSpotGen.Generators.dll"), portable.Output);
     }
 
     [Test]
@@ -315,6 +356,22 @@ public sealed class PackedGeneratorTests
         var located = new Regex(Regex.Escape(ConsumerProject.SpecFileName) + @"\(" + line + @",\d+\): error HSG0012: .*'schemas/NewNote\.yaml'");
         Assert.That(located.IsMatch(result.Output), Is.True, result.Describe(commandLine));
         Assert.That(result.Output, Does.Not.Contain(": error CS"), result.Describe(commandLine));
+    }
+
+    private static Guid Mvid(PEReader image)
+    {
+        var metadata = image.GetMetadataReader();
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+    }
+
+    /// <summary>The generator's paths among the analyzers msbuild printed as JSON, with forward slashes.</summary>
+    private static List<string> GeneratorPaths(string output)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+            .Select(item => item.GetProperty("FullPath").GetString()!.Replace('\\', '/'))
+            .Where(path => path.EndsWith("/HubSpotGen.Generators.dll", StringComparison.Ordinal))
+            .ToList();
     }
 
     /// <summary>Full names of the types defined in an assembly, read from its metadata without loading it.</summary>

@@ -27,7 +27,10 @@ internal static partial class ColdBuildMeasure
 
     public static int Run(IReadOnlyList<string> specs, int runs)
     {
-        var analyzer = Path.Combine(AppContext.BaseDirectory, "HubSpotGen.Generators.dll");
+        // The package gives the compiler its ahead-of-time compiled copy where it has one for the platform.
+        var compiledAnalyzer = Path.Combine(AppContext.BaseDirectory, "r2r", "HubSpotGen.Generators.dll");
+        var analyzer = File.Exists(compiledAnalyzer) ? compiledAnalyzer : Path.Combine(AppContext.BaseDirectory, "HubSpotGen.Generators.dll");
+        Console.WriteLine("// ours: " + (analyzer == compiledAnalyzer ? "the ReadyToRun copy for " + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier : "the portable generator (no ReadyToRun copy for this platform)"));
         var floorAnalyzer = Path.Combine(AppContext.BaseDirectory, "HubSpotGen.Benchmarks.ReadOnlyGenerator.dll");
         foreach (var dll in new[] { analyzer, floorAnalyzer })
         {
