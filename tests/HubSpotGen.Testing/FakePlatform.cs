@@ -38,4 +38,22 @@ public static class FakePlatform
         // the retry behaviour has its own tests under Resilience/.
         Resilience = null,
     };
+
+    /// <summary>
+    /// The options for a scripted server at <paramref name="serverUrl"/>, with two quick retries, so that a dropped
+    /// or refused answer is repeated at once.
+    /// </summary>
+    public static PlatformOptions ScriptedOptions(Uri serverUrl)
+    {
+        var options = Options(new Uri(serverUrl, BasePath));
+        options.Resilience = new FlowServiceResilienceOptions
+        {
+            MaxRetries = 2,
+            BaseDelay = TimeSpan.FromMilliseconds(1),
+            MaxDelay = TimeSpan.FromMilliseconds(5),
+            AttemptTimeout = TimeSpan.FromSeconds(10),
+            TotalTimeout = TimeSpan.FromSeconds(20),
+        };
+        return options;
+    }
 }

@@ -149,15 +149,7 @@ public sealed class DataflowRetryTests
 
     private HubSpotDataflows Dataflows(ScriptedHttpServer server)
     {
-        var options = FakePlatform.Options(new Uri(server.Url, FakePlatform.BasePath));
-        options.Resilience = new FlowServiceResilienceOptions
-        {
-            MaxRetries = 2,
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            MaxDelay = TimeSpan.FromMilliseconds(5),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            TotalTimeout = TimeSpan.FromSeconds(20),
-        };
+        var options = FakePlatform.ScriptedOptions(server.Url);
         var clients = PlatformClients.Create(options, loggerFactory: Logs);
         _clients.Add(clients);
         return clients.Dataflows;

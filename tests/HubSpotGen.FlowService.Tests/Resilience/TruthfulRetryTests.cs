@@ -152,15 +152,7 @@ public sealed class TruthfulRetryTests
 
     private HubSpotConnections Connections(ScriptedHttpServer server)
     {
-        var options = FakePlatform.Options(new Uri(server.Url, FakePlatform.BasePath));
-        options.Resilience = new FlowServiceResilienceOptions
-        {
-            MaxRetries = 2,
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            MaxDelay = TimeSpan.FromMilliseconds(5),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            TotalTimeout = TimeSpan.FromSeconds(20),
-        };
+        var options = FakePlatform.ScriptedOptions(server.Url);
         var http = PlatformHttpClient.Create(options, loggerFactory: Logs);
         _clients.Add(http);
         return new HubSpotConnections(new FlowServiceClient(http));

@@ -158,15 +158,7 @@ public sealed class RequestIdOnResultsTests : DataflowsFixture
     /// <summary>The facades over <paramref name="server"/>, with quick retries so a dropped answer is repeated at once.</summary>
     private PlatformClients Scripted(ScriptedHttpServer server)
     {
-        var options = FakePlatform.Options(new Uri(server.Url, FakePlatform.BasePath));
-        options.Resilience = new FlowServiceResilienceOptions
-        {
-            MaxRetries = 2,
-            BaseDelay = TimeSpan.FromMilliseconds(1),
-            MaxDelay = TimeSpan.FromMilliseconds(5),
-            AttemptTimeout = TimeSpan.FromSeconds(10),
-            TotalTimeout = TimeSpan.FromSeconds(20),
-        };
+        var options = FakePlatform.ScriptedOptions(server.Url);
         var clients = PlatformClients.Create(options);
         _scriptedClients.Add(clients);
         return clients;
