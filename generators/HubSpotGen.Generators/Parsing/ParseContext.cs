@@ -42,6 +42,9 @@ internal sealed class ParseContext
     /// <summary>Which rule has been reported at which node of which file, so that a node read several times is reported once.</summary>
     public HashSet<(string Id, string Path, int Start)> Reported { get; } = new();
 
+    /// <summary>Each file's line starts (by path), found when a diagnostic in that file first needs a line.</summary>
+    public Dictionary<string, SpecLines> Lines { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The client's methods, in spec order.</summary>
     public List<OperationModel> Operations { get; } = new();
 

@@ -86,7 +86,7 @@ internal static partial class Parser
 
         if (document is not SpecMapping root || (root.GetString("openapi") is null && root.GetString("swagger") is null))
         {
-            var location = document is null ? SpecLocation.StartOf(file.Path) : Locate(file.Path, document.Start, document.Start);
+            var location = document is null ? SpecLocation.StartOf(file.Path) : Locate(file.Path, new SpecLines(file.Text), document.Start, document.Start);
             return Failed(file, DiagnosticDescriptors.NotAnOpenApiDocument, location);
         }
 
@@ -259,10 +259,17 @@ internal static partial class Parser
     /// by many operations, say) are still one problem to fix.</summary>
     private static void Report(ParseContext context, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
     {
-        var path = context.Documents.DocumentOf(node).Path;
+        var document = context.Documents.DocumentOf(node);
+        var path = document.Path;
         if (context.Reported.Add((descriptor.Id, path, node.Start.Index)))
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path, node.Start, node.End), arguments));
+            if (!context.Lines.TryGetValue(path, out var lines))
+            {
+                lines = new SpecLines(document.Text);
+                context.Lines[path] = lines;
+            }
+
+            context.Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(path, lines, node.Start, node.End), arguments));
         }
     }
 
@@ -291,17 +298,10 @@ internal static partial class Parser
         return new SpecLocation(path, offset, length, line, column, line, column + length);
     }
 
-    private static SpecLocation Locate(string path, SpecMark start, SpecMark end)
+    private static SpecLocation Locate(string path, SpecLines lines, SpecMark start, SpecMark end)
     {
-        var startIndex = (int)start.Index;
-        var endIndex = Math.Max(startIndex, (int)end.Index);
-        return new SpecLocation(
-            path,
-            startIndex,
-            endIndex - startIndex,
-            Math.Max(0, (int)start.Line - 1),
-            Math.Max(0, (int)start.Column - 1),
-            Math.Max(0, (int)end.Line - 1),
-            Math.Max(0, (int)end.Column - 1));
+        var startIndex = start.Index;
+        var endIndex = Math.Max(startIndex, end.Index);
+        return new SpecLocation(path, startIndex, endIndex - startIndex, lines.LineOf(startIndex), lines.ColumnOf(startIndex), lines.LineOf(endIndex), lines.ColumnOf(endIndex));
     }
 }

@@ -3,21 +3,19 @@ using System.Collections.Generic;
 
 namespace HubSpotGen.Generators.Parsing;
 
-/// <summary>A position in the spec text: offset (a byte order mark counts), and one-based line and column.</summary>
+/// <summary>
+/// A position in the spec text: its offset (a byte order mark counts). Line and column are worked out from the
+/// text only when a diagnostic needs them (<see cref="SpecLines"/>): a spec has hundreds of thousands of nodes and
+/// few diagnostics, and two more integers per position made every node a third bigger for the collector to move.
+/// </summary>
 internal readonly struct SpecMark
 {
-    public SpecMark(long index, long line, long column)
+    public SpecMark(int index)
     {
-        Index = (int)index;
-        Line = (int)line;
-        Column = (int)column;
+        Index = index;
     }
 
     public int Index { get; }
-
-    public int Line { get; }
-
-    public int Column { get; }
 }
 
 /// <summary>

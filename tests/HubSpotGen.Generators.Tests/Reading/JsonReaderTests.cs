@@ -26,15 +26,17 @@ public sealed class JsonReaderTests
     [Test]
     public void Nodes_have_their_line_and_column()
     {
-        var root = (SpecMapping)JsonReader.Read("{\n  \"a\": {\n    \"b\": [1, \"x\"]\n  }\n}")!;
+        const string text = "{\n  \"a\": {\n    \"b\": [1, \"x\"]\n  }\n}";
+        var root = (SpecMapping)JsonReader.Read(text)!;
         var b = (SpecSequence)root.GetMap("a")!.Find("b")!;
 
         Assert.Multiple(() =>
         {
-            Assert.That((root.GetMap("a")!.Start.Line, root.GetMap("a")!.Start.Column), Is.EqualTo((2, 8)));
-            Assert.That((b.Start.Line, b.Start.Column), Is.EqualTo((3, 10)));
-            Assert.That((b.Children[1].Start.Line, b.Children[1].Start.Column, b.Children[1].End.Column), Is.EqualTo((3, 14, 17)));
-            Assert.That((root.End.Line, root.End.Column), Is.EqualTo((5, 2)));
+            Assert.That(TreeText.LineAndColumn(text, root.GetMap("a")!.Start), Is.EqualTo((2, 8)));
+            Assert.That(TreeText.LineAndColumn(text, b.Start), Is.EqualTo((3, 10)));
+            Assert.That(TreeText.LineAndColumn(text, b.Children[1].Start), Is.EqualTo((3, 14)));
+            Assert.That(TreeText.LineAndColumn(text, b.Children[1].End), Is.EqualTo((3, 17)));
+            Assert.That(TreeText.LineAndColumn(text, root.End), Is.EqualTo((5, 2)));
         });
     }
 

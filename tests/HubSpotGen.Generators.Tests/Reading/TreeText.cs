@@ -12,6 +12,13 @@ namespace HubSpotGen.Generators.Tests.Reading;
 /// </summary>
 internal static class TreeText
 {
+    /// <summary>The one-based line and column a diagnostic at <paramref name="mark"/> would show.</summary>
+    public static (int Line, int Column) LineAndColumn(string text, SpecMark mark)
+    {
+        var lines = new SpecLines(text);
+        return (lines.LineOf(mark.Index) + 1, lines.ColumnOf(mark.Index) + 1);
+    }
+
     public static string Of(SpecNode? node)
     {
         var builder = new StringBuilder();

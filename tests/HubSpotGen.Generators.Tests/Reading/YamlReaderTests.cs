@@ -95,21 +95,23 @@ public sealed class YamlReaderTests
     [Test]
     public void Every_node_has_its_one_based_line_and_column()
     {
-        var root = (SpecMapping)YamlReader.Read("openapi: 3.0.3\ninfo:\n  title: 'T'\n  tags: [a, {b: c}]\n")!;
+        const string text = "openapi: 3.0.3\ninfo:\n  title: 'T'\n  tags: [a, {b: c}]\n";
+        var root = (SpecMapping)YamlReader.Read(text)!;
         var info = root.GetMap("info")!;
         var title = (SpecScalar)info.Find("title")!;
         var tags = (SpecSequence)info.Find("tags")!;
 
         Assert.Multiple(() =>
         {
-            Assert.That((root.Start.Line, root.Start.Column), Is.EqualTo((1, 1)));
-            Assert.That((info.Start.Line, info.Start.Column), Is.EqualTo((3, 3)));
-            Assert.That((info.GetKeyNode("title")!.Start.Line, info.GetKeyNode("title")!.Start.Column), Is.EqualTo((3, 3)));
-            Assert.That((title.Start.Line, title.Start.Column, title.Start.Index), Is.EqualTo((3, 10, 30)));
-            Assert.That((title.End.Line, title.End.Column), Is.EqualTo((3, 13)));
-            Assert.That((tags.Start.Line, tags.Start.Column), Is.EqualTo((4, 9)));
-            Assert.That((tags.Children[1].Start.Line, tags.Children[1].Start.Column), Is.EqualTo((4, 13)));
-            Assert.That((tags.End.Line, tags.End.Column), Is.EqualTo((4, 20)));
+            Assert.That(TreeText.LineAndColumn(text, root.Start), Is.EqualTo((1, 1)));
+            Assert.That(TreeText.LineAndColumn(text, info.Start), Is.EqualTo((3, 3)));
+            Assert.That(TreeText.LineAndColumn(text, info.GetKeyNode("title")!.Start), Is.EqualTo((3, 3)));
+            Assert.That(TreeText.LineAndColumn(text, title.Start), Is.EqualTo((3, 10)));
+            Assert.That(title.Start.Index, Is.EqualTo(30));
+            Assert.That(TreeText.LineAndColumn(text, title.End), Is.EqualTo((3, 13)));
+            Assert.That(TreeText.LineAndColumn(text, tags.Start), Is.EqualTo((4, 9)));
+            Assert.That(TreeText.LineAndColumn(text, tags.Children[1].Start), Is.EqualTo((4, 13)));
+            Assert.That(TreeText.LineAndColumn(text, tags.End), Is.EqualTo((4, 20)));
         });
     }
 
@@ -120,7 +122,7 @@ public sealed class YamlReaderTests
         var root = (SpecMapping)YamlReader.Read(text)!;
         var c = (SpecScalar)root.Find("c")!;
 
-        Assert.That((c.Start.Line, c.Start.Column, text[c.Start.Index]), Is.EqualTo((6, 4, '1')));
+        Assert.That((TreeText.LineAndColumn(text, c.Start), text[c.Start.Index]), Is.EqualTo(((6, 4), '1')));
     }
 
     [TestCase("a: 1\na: 2\n", 2, 1, "duplicate key 'a'", TestName = "Duplicate key")]

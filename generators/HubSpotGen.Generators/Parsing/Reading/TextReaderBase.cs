@@ -3,8 +3,8 @@ using System.Text;
 namespace HubSpotGen.Generators.Parsing.Reading;
 
 /// <summary>
-/// A position in the spec text, with the line counted as the reader passes each break, so that every node's
-/// one-based line and column cost two integers rather than a scan. Breaks are <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>.
+/// A position in the spec text, with the line counted as the reader passes each break (YAML's indentation rules
+/// depend on it). Breaks are <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as <see cref="SpecLines"/> counts them for diagnostics.
 /// </summary>
 internal abstract class TextReaderBase
 {
@@ -36,10 +36,9 @@ internal abstract class TextReaderBase
 
     protected char Current => Position < Text.Length ? Text[Position] : '\0';
 
-    protected SpecMark Mark() => new(Position, Line, Position - LineStart + 1);
+    protected SpecMark Mark() => new(Position);
 
-    /// <summary>A mark on the current line.</summary>
-    protected SpecMark MarkAt(int index) => new(index, Line, index - LineStart + 1);
+    protected static SpecMark MarkAt(int index) => new(index);
 
     protected static bool IsBreak(char character) => character is '\n' or '\r';
 
