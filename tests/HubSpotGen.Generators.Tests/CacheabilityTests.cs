@@ -172,6 +172,27 @@ public sealed class CacheabilityTests
     }
 
     [Test]
+    public void Editing_one_schema_of_a_big_spec_re_emits_its_group_and_no_other_file()
+    {
+        var original = SpecInput.Inline(TypeGroupTests.SpecWithSchemas(1000));
+        const string schema = "    Thing0500:\n      type: object\n      properties:\n        name: {type: string}\n";
+        Assert.That(original.Text, Does.Contain(schema));
+        var edited = original.Text.Replace(schema, schema.Replace("{type: string}", "{type: string, description: Edited.}"));
+
+        var (first, second) = RunBeforeAndAfter(original, edited);
+
+        var reasons = SourceFileReasons(second);
+        var changed = reasons.Where(r => r.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New or IncrementalStepRunReason.Removed).Select(r => r.Part).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(reasons.Count(r => r.Part.StartsWith("Group ", StringComparison.Ordinal)), Is.EqualTo(16), Describe(reasons));
+            Assert.That(changed, Has.Count.EqualTo(1).And.All.StartsWith("Group "), Describe(reasons));
+            Assert.That(second.Sources.Single(source => source.Text.Contains("public sealed partial class Thing0500")).Text, Does.Contain("Edited."));
+            Assert.That(first.Sources.Count, Is.EqualTo(second.Sources.Count));
+        });
+    }
+
+    [Test]
     public void Editing_a_companion_file_regenerates_what_it_describes_and_nothing_else()
     {
         var (first, second) = RunBeforeAndAfterEditOf(
@@ -261,6 +282,7 @@ public sealed class CacheabilityTests
         ObjectFile file => "Object " + file.Type.Name,
         EnumFile file => "Enum " + file.Type.Name,
         UnionFile file => "Union " + file.Type.Name,
+        TypeGroupFile group => "Group " + group.Number,
         _ => value.GetType().Name,
     };
 

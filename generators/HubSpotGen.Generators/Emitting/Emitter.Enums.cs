@@ -6,11 +6,10 @@ internal static partial class Emitter
     /// A struct rather than a C# enum: a value the spec does not list (a service adds states over time)
     /// reads and writes back unchanged instead of failing the whole response.
     /// </summary>
-    private static Microsoft.CodeAnalysis.Text.SourceText EmitEnum(EnumFile file)
+    private static void WriteEnum(SourceWriter writer, EnumFile file)
     {
         var type = file.Type;
         var name = type.Name;
-        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? $"The values of {name}.");
         writer.Block($$"""
             {{GeneratedCodeAttribute}}
@@ -86,7 +85,5 @@ internal static partial class Emitter
             }
             """);
         writer.Close();
-        writer.Close();
-        return writer.Finish();
     }
 }

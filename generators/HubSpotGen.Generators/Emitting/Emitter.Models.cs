@@ -4,10 +4,9 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static Microsoft.CodeAnalysis.Text.SourceText EmitObject(ObjectFile file)
+    private static void WriteObject(SourceWriter writer, ObjectFile file)
     {
         var type = file.Type;
-        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? $"The {type.Name} schema.");
         writer.Line(GeneratedCodeAttribute);
 
@@ -47,8 +46,6 @@ internal static partial class Emitter
         }
 
         writer.Close();
-        writer.Close();
-        return writer.Finish();
     }
 
     private static void WriteProperty(SourceWriter writer, ObjectFile file, PropertyModel property)

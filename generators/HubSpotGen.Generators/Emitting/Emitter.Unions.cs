@@ -5,11 +5,10 @@ namespace HubSpotGen.Generators.Emitting;
 
 internal static partial class Emitter
 {
-    private static Microsoft.CodeAnalysis.Text.SourceText EmitUnion(UnionFile file)
+    private static void WriteUnion(SourceWriter writer, UnionFile file)
     {
         var type = file.Type;
         var name = type.Name;
-        var writer = StartFile(file.Header, file.Header.TypesNamespace);
         writer.Doc("summary", type.Description ?? "One of several shapes; read it through the As… and TryGet… members.");
         writer.Block($$"""
             {{GeneratedCodeAttribute}}
@@ -63,8 +62,6 @@ internal static partial class Emitter
             }
             """);
         writer.Close();
-        writer.Close();
-        return writer.Finish();
     }
 
     /// <summary>

@@ -58,9 +58,8 @@ internal static partial class Emitter
             ClientFile clientFile => EmitClient(clientFile),
             InfrastructureFile infrastructure => EmitInfrastructure(infrastructure),
             ApiExceptionFile apiException => EmitApiException(apiException),
-            ObjectFile type => EmitObject(type),
-            EnumFile type => EmitEnum(type),
-            UnionFile type => EmitUnion(type),
+            ObjectFile or EnumFile or UnionFile => EmitTypes(file.Header, new[] { file }),
+            TypeGroupFile group => EmitTypes(group.Header, group.Types),
             WebhooksFile webhooks => EmitWebhooks(webhooks),
             _ => throw new ArgumentOutOfRangeException(nameof(file), file.GetType().Name, "Every kind of SourceFile has a case above."),
         });
@@ -72,25 +71,91 @@ internal static partial class Emitter
         yield return new ClientFile(header, model.DefaultBaseUrl, model.Operations, FormBodies(model));
         yield return new InfrastructureFile(header, options, CustomHttpMethods(model));
         yield return new ApiExceptionFile(header);
-        foreach (var type in model.Objects)
+        foreach (var file in TypeFiles(model, options))
         {
-            yield return new ObjectFile(header, options, type);
-        }
-
-        foreach (var type in model.Enums)
-        {
-            yield return new EnumFile(header, type);
-        }
-
-        foreach (var type in model.Unions)
-        {
-            yield return new UnionFile(header, type);
+            yield return file;
         }
 
         if (model.Webhooks.Count > 0)
         {
             yield return new WebhooksFile(header, model.Webhooks);
         }
+    }
+
+    /// <summary>
+    /// A file per model, enum and union type; for a spec of more than <see cref="TypesInOwnFiles"/> of them, groups of
+    /// about <see cref="TypesPerGroup"/>. The compiler checks each added file's name against every name added before
+    /// it, one by one, so thousands of files cost it seconds (most of the time a 10 MB spec took). A type's group
+    /// follows from its name alone, so that adding or editing a type changes one group, not those after it.
+    /// </summary>
+    private static IEnumerable<SourceFile> TypeFiles(ApiModel model, EmitOptions options)
+    {
+        var header = model.Header;
+        var files = new List<SourceFile>(model.Objects.Count + model.Enums.Count + model.Unions.Count);
+        foreach (var type in model.Objects)
+        {
+            files.Add(new ObjectFile(header, options, type));
+        }
+
+        foreach (var type in model.Enums)
+        {
+            files.Add(new EnumFile(header, type));
+        }
+
+        foreach (var type in model.Unions)
+        {
+            files.Add(new UnionFile(header, type));
+        }
+
+        if (files.Count <= TypesInOwnFiles)
+        {
+            return files;
+        }
+
+        var groupCount = (files.Count + TypesPerGroup - 1) / TypesPerGroup;
+        var groups = new List<SourceFile>[groupCount];
+        foreach (var file in files)
+        {
+            var number = (int)(StableHash(TypeName(file)) % (uint)groupCount);
+            (groups[number] ??= new List<SourceFile>()).Add(file);
+        }
+
+        var grouped = new List<SourceFile>(groupCount);
+        for (var number = 0; number < groupCount; number++)
+        {
+            if (groups[number] is { } members)
+            {
+                grouped.Add(new TypeGroupFile(header, number + 1, members.ToEquatableArray()));
+            }
+        }
+
+        return grouped;
+    }
+
+    /// <summary>Up to this many types, each has a file of its own, named after it.</summary>
+    internal const int TypesInOwnFiles = 200;
+
+    /// <summary>The mean size of a group, in types: big enough that a 6,000-type spec makes about a hundred files.</summary>
+    internal const int TypesPerGroup = 64;
+
+    private static string TypeName(SourceFile file) => file switch
+    {
+        ObjectFile type => type.Type.Name,
+        EnumFile type => type.Type.Name,
+        UnionFile type => type.Type.Name,
+        _ => string.Empty,
+    };
+
+    /// <summary>FNV-1a over the name's characters: the same in every process, as <see cref="string.GetHashCode()"/> is not.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var character in text)
+        {
+            hash = unchecked((hash ^ character) * 16777619u);
+        }
+
+        return hash;
     }
 
     /// <summary>The hint name without its ".g.cs", as the file's kind and type name make it.</summary>
@@ -104,6 +169,7 @@ internal static partial class Emitter
             EnumFile type => client + ".Enums." + type.Type.Name,
             UnionFile type => client + ".Unions." + type.Type.Name,
             WebhooksFile => client + ".Webhooks",
+            TypeGroupFile group => client + ".Types." + group.Number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
             _ => client + "." + file.GetType().Name,
         };
 
@@ -157,6 +223,37 @@ internal static partial class Emitter
             """);
         writer.Open($"namespace {@namespace ?? header.Namespace}");
         return writer;
+    }
+
+    /// <summary>A file of model, enum and union types, one after another in the models' namespace.</summary>
+    private static Microsoft.CodeAnalysis.Text.SourceText EmitTypes(ApiHeader header, IEnumerable<SourceFile> types)
+    {
+        var writer = StartFile(header, header.TypesNamespace);
+        var first = true;
+        foreach (var type in types)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            switch (type)
+            {
+                case ObjectFile objectType:
+                    WriteObject(writer, objectType);
+                    break;
+                case EnumFile enumType:
+                    WriteEnum(writer, enumType);
+                    break;
+                case UnionFile unionType:
+                    WriteUnion(writer, unionType);
+                    break;
+            }
+        }
+
+        writer.Close();
+        return writer.Finish();
     }
 
     /// <summary>The generated exception type, as code in any generated file names it.</summary>

@@ -54,6 +54,15 @@ internal sealed record EnumFile(ApiHeader Header, EnumTypeModel Type) : SourceFi
 /// <param name="Type">The class.</param>
 internal sealed record UnionFile(ApiHeader Header, UnionTypeModel Type) : SourceFile(Header);
 
+/// <summary>
+/// Several model, enum and union types in one file, as a big spec's are (see <see cref="Emitter.Plan"/>): each as its
+/// own file's record, so that an edit of one type writes again only the group it is in.
+/// </summary>
+/// <param name="Header">Namespace, client name and title.</param>
+/// <param name="Number">The group's number, which its hint name carries.</param>
+/// <param name="Types">The types' files, in model order.</param>
+internal sealed record TypeGroupFile(ApiHeader Header, int Number, EquatableArray<SourceFile> Types) : SourceFile(Header);
+
 /// <summary>Not a file: planning the model's files failed here, which the output step reports.</summary>
 /// <param name="Header">Namespace, client name and title, and the spec item to report at.</param>
 /// <param name="Message">What failed.</param>
