@@ -33,6 +33,13 @@ internal abstract class SpecNode
     public SpecMark Start { get; }
 
     public SpecMark End { get; internal set; }
+
+    /// <summary>
+    /// Nodes stay equal only to themselves, but hash by where they start: the parser keeps tens of thousands of
+    /// them in sets and dictionaries, and an object's identity hash costs a write into its header the first
+    /// time it is asked. Nodes sharing an offset (a mapping and its first key) only share a bucket.
+    /// </summary>
+    public override int GetHashCode() => Start.Index;
 }
 
 internal sealed class SpecScalar : SpecNode

@@ -116,6 +116,22 @@ public sealed class YamlReaderTests
     }
 
     [Test]
+    public void Nodes_hash_by_where_they_start_and_equal_only_themselves()
+    {
+        var root = (SpecMapping)YamlReader.Read("a:\n  b: 1\n")!;
+        var inner = root.GetMap("a")!;
+        var key = inner.GetKeyNode("b")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(inner.GetHashCode(), Is.EqualTo(inner.Start.Index));
+            Assert.That(key.GetHashCode(), Is.EqualTo(inner.GetHashCode()), "a mapping and its first key start at one offset");
+            Assert.That(key, Is.Not.EqualTo(inner));
+            Assert.That(new HashSet<SpecNode> { inner, key, inner }, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Lines_are_counted_across_multi_line_scalars_and_CRLF()
     {
         var text = "a: |\r\n  x\r\n  y\r\nb: \"one\r\n  two\"\r\nc: 1\r\n";
