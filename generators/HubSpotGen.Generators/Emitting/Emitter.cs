@@ -92,19 +92,23 @@ internal static partial class Emitter
     {
         var header = model.Header;
         var files = new List<SourceFile>(model.Objects.Count + model.Enums.Count + model.Unions.Count);
+        var names = new List<string>(files.Capacity);
         foreach (var type in model.Objects)
         {
             files.Add(new ObjectFile(header, options, type));
+            names.Add(type.Name);
         }
 
         foreach (var type in model.Enums)
         {
             files.Add(new EnumFile(header, type));
+            names.Add(type.Name);
         }
 
         foreach (var type in model.Unions)
         {
             files.Add(new UnionFile(header, type));
+            names.Add(type.Name);
         }
 
         if (files.Count <= TypesInOwnFiles)
@@ -114,10 +118,10 @@ internal static partial class Emitter
 
         var groupCount = (files.Count + TypesPerGroup - 1) / TypesPerGroup;
         var groups = new List<SourceFile>[groupCount];
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var number = (int)(StableHash(TypeName(file)) % (uint)groupCount);
-            (groups[number] ??= new List<SourceFile>()).Add(file);
+            var number = (int)(StableHash(names[i]) % (uint)groupCount);
+            (groups[number] ??= new List<SourceFile>()).Add(files[i]);
         }
 
         var grouped = new List<SourceFile>(groupCount);
@@ -137,14 +141,6 @@ internal static partial class Emitter
 
     /// <summary>The mean size of a group, in types: big enough that a 6,000-type spec makes about a hundred files.</summary>
     internal const int TypesPerGroup = 64;
-
-    private static string TypeName(SourceFile file) => file switch
-    {
-        ObjectFile type => type.Type.Name,
-        EnumFile type => type.Type.Name,
-        UnionFile type => type.Type.Name,
-        _ => string.Empty,
-    };
 
     /// <summary>FNV-1a over the name's characters: the same in every process, as <see cref="string.GetHashCode()"/> is not.</summary>
     private static uint StableHash(string text)
