@@ -1,4 +1,3 @@
-using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -9,30 +8,8 @@ internal sealed class SourceWriter
 {
     private static readonly char[] XmlSpecials = { '&', '<', '>' };
 
-    /// <summary>A model file is a few thousand characters; builders up to this size are kept for the next file.</summary>
-    private const int MaxSpareCapacity = 256 * 1024;
-
-    /// <summary>
-    /// The builder of the last file written on this thread, emptied: thousands of files are written one
-    /// after another, and growing a fresh builder for each was a good part of what the emitter allocated.
-    /// </summary>
-    [System.ThreadStatic]
-    private static StringBuilder? t_spareBuilder;
-
-    /// <summary>
-    /// Roslyn keeps a text of this many characters or more in chunks, each below the large object heap; a string
-    /// of that length would be on it.
-    /// </summary>
-    private const int LargeTextLength = 40 * 1024;
-
-    private readonly StringBuilder _builder;
+    private readonly ChunkedText _builder = new();
     private int _indent;
-
-    public SourceWriter()
-    {
-        _builder = t_spareBuilder ?? new StringBuilder(8 * 1024);
-        t_spareBuilder = null;
-    }
 
     public SourceWriter Line(string text = "")
     {
@@ -91,7 +68,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>The builder, at the start of a line that is not empty: indented.</summary>
-    private StringBuilder StartLine() => _builder.Append(' ', _indent * 4);
+    private ChunkedText StartLine() => _builder.Append(' ', _indent * 4);
 
     public SourceWriter Open(string text)
     {
@@ -163,23 +140,8 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>The file's text; the writer is done with, and its builder is kept for the next file.</summary>
-    public SourceText Finish()
-    {
-        // A file too big for one string below the large object heap (the client of a big spec is megabytes)
-        // is handed over in chunks, which Roslyn keeps as chunks: one such string per build made the GC collect
-        // every generation, and that cost more than writing the text.
-        var text = _builder.Length < LargeTextLength
-            ? SourceText.From(_builder.ToString(), Encoding.UTF8)
-            : SourceText.From(new BuilderReader(_builder), _builder.Length, Encoding.UTF8);
-        if (_builder.Capacity <= MaxSpareCapacity)
-        {
-            _builder.Clear();
-            t_spareBuilder = _builder;
-        }
-
-        return text;
-    }
+    /// <summary>The file's text; the writer is done with.</summary>
+    public SourceText Finish() => _builder.ToSourceText();
 
     /// <summary>Spec text for one line of an XML doc comment.</summary>
     public static string DocText(string text) => EscapeXml(SingleLine(text));
@@ -243,26 +205,5 @@ internal sealed class SourceWriter
         }
 
         return true;
-    }
-
-    /// <summary>Reads a builder's text in place, chunk by chunk, without making it one string.</summary>
-    private sealed class BuilderReader : TextReader
-    {
-        private readonly StringBuilder _builder;
-        private int _position;
-
-        public BuilderReader(StringBuilder builder) => _builder = builder;
-
-        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
-
-        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            var length = System.Math.Min(count, _builder.Length - _position);
-            _builder.CopyTo(_position, buffer, index, length);
-            _position += length;
-            return length;
-        }
     }
 }
