@@ -83,6 +83,52 @@ public sealed class DiagnosticTests
     }
 
     [Test]
+    public void An_unresolved_ref_under_an_anchor_is_reported_once_however_often_it_is_aliased()
+    {
+        var spec = SpecText.Lf("""
+            openapi: 3.0.3
+            info:
+              title: Refs
+              version: '1'
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    owner: &owner
+                      type: object
+                      properties:
+                        who:
+                          $ref: '#/components/schemas/Nobody'
+                    seller: *owner
+                    buyer: *owner
+            """);
+
+        var run = RunAndCheckSafety(spec);
+
+        Assert.That(DiagnosticsWithId(run, "HSG0004").Select(LineOf), Is.EqualTo(new[] { SpecText.LineOf(spec, "schemas/Nobody") }), GeneratorRun.Describe(run.GeneratorDiagnostics));
+    }
+
+    [Test]
+    public void A_fan_out_of_aliases_that_no_schema_reads_is_walked_once_and_its_unresolved_ref_reported_once()
+    {
+        // Twenty levels of four aliases each reach the leaf 4^20 times: the reference check must see each node once.
+        var levels = new System.Text.StringBuilder("    l0: &l0 {leaf: {$ref: '#/components/schemas/Nobody'}}\n");
+        for (var level = 1; level <= 20; level++)
+        {
+            var below = "*l" + (level - 1);
+            levels.Append("    l").Append(level).Append(": &l").Append(level).Append(" [").Append(string.Join(", ", Enumerable.Repeat(below, 4))).Append("]\n");
+        }
+
+        var spec = SpecText.Lf("openapi: 3.0.3\ninfo:\n  title: Refs\n  version: '1'\n  contact:\n" + levels + "paths: {}\n");
+
+        var run = RunAndCheckSafety(spec);
+
+        Assert.That(DiagnosticsWithId(run, "HSG0004").Select(LineOf), Is.EqualTo(new[] { SpecText.LineOf(spec, "schemas/Nobody") }), GeneratorRun.Describe(run.GeneratorDiagnostics));
+    }
+
+    [Test]
     public void An_unresolved_ref_to_a_parameter_is_HSG0004_at_its_line()
     {
         var spec = SpecText.Lf("""

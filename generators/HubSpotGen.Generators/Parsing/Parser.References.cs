@@ -94,7 +94,8 @@ internal static partial class Parser
     private static void ReportBrokenReferences(ParseContext context)
     {
         // Only containers are visited (a scalar holds no reference but as the value of a "$ref" key, checked
-        // at its mapping), and seen once each: YAML aliases may share a node between places.
+        // at its mapping). Where YAML aliases share a node between places, each is seen once; a tree without
+        // them needs no record of what was seen, which for a big spec was a set of a hundred thousand nodes.
         var visited = new HashSet<SpecNode>();
         // A node whose keys are names is pushed with NamesFollow above it: a stack of tuples is generic code that
         // every new compiler process compiles afresh, a stack of nodes is compiled once with the runtime.
@@ -103,7 +104,8 @@ internal static partial class Parser
         // Following references reads more companions, which are checked in turn.
         for (var checkedFiles = 0; checkedFiles < context.Documents.Loaded.Count; checkedFiles++)
         {
-            if (context.Documents.Loaded[checkedFiles].Root is { } root)
+            var document = context.Documents.Loaded[checkedFiles];
+            if (document.Root is { } root)
             {
                 pending.Push(root);
             }
@@ -117,7 +119,7 @@ internal static partial class Parser
                     node = pending.Pop();
                 }
 
-                if (!visited.Add(node))
+                if (document.SharesNodes && !visited.Add(node))
                 {
                     continue;
                 }

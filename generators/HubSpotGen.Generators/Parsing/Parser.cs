@@ -78,7 +78,7 @@ internal static partial class Parser
         }
 
         var loadProblems = new List<DiagnosticInfo>();
-        var document = LoadTree(file.Path, file.Text, loadProblems);
+        var document = LoadTree(file.Path, file.Text, loadProblems, out var sharesNodes);
         if (loadProblems.Count > 0)
         {
             return new ParseResult(file.Path, null, loadProblems.ToEquatableArray());
@@ -91,7 +91,7 @@ internal static partial class Parser
         }
 
         // A companion is read when a reference first names it; what is wrong with its text is reported in it.
-        var documents = new SpecDocuments(file, root, companions, LoadTree);
+        var documents = new SpecDocuments(file, root, sharesNodes, companions, LoadTree);
 
         // The one place the two versions differ: after it, everything reads the OpenAPI 3 shape.
         var openApi3 = SwaggerToOpenApi3.IsSwagger(root) ? SwaggerToOpenApi3.Rewrite(root, documents.DereferenceQuietly) : root;
@@ -99,11 +99,12 @@ internal static partial class Parser
     }
 
     /// <summary>The file's tree, or null after adding an HSG0002 for the first syntax error to <paramref name="problems"/>.</summary>
-    private static SpecNode? LoadTree(string path, string text, List<DiagnosticInfo> problems)
+    private static SpecNode? LoadTree(string path, string text, List<DiagnosticInfo> problems, out bool sharesNodes)
     {
+        sharesNodes = false;
         try
         {
-            return SpecReader.Read(text);
+            return SpecReader.Read(text, out sharesNodes);
         }
         catch (SpecSyntaxException exception)
         {

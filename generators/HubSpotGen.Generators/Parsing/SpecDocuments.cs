@@ -10,7 +10,11 @@ namespace HubSpotGen.Generators.Parsing;
 /// <param name="NormalizedPath">The path relative references are resolved against.</param>
 /// <param name="Text">The whole text.</param>
 /// <param name="Root">The document as written; null when the text cannot be read (which is reported once).</param>
-internal sealed record SpecDocument(string Path, string NormalizedPath, string Text, SpecNode? Root);
+/// <param name="SharesNodes">Whether a node of the tree is reached from more than one place (YAML aliases).</param>
+internal sealed record SpecDocument(string Path, string NormalizedPath, string Text, SpecNode? Root, bool SharesNodes);
+
+/// <summary>Reads a file's text into a tree, adding to <paramref name="problems"/> and returning null when it cannot.</summary>
+internal delegate SpecNode? SpecTreeLoader(string path, string text, List<DiagnosticInfo> problems, out bool sharesNodes);
 
 /// <summary>What a <c>$ref</c> reached: the node, or why there is none.</summary>
 internal enum ReferenceOutcome
@@ -44,18 +48,19 @@ internal sealed class SpecDocuments
     /// <summary>Which companion each of its nodes belongs to; a node not here is the entry's.</summary>
     private readonly Dictionary<SpecNode, SpecDocument> _owners = new();
 
-    private readonly Func<string, string, List<DiagnosticInfo>, SpecNode?> _load;
+    private readonly SpecTreeLoader _load;
 
     /// <summary>What each pointer names, per file (by its normalized path): the trees do not change once read.</summary>
     private readonly Dictionary<string, Dictionary<string, SpecNode?>> _resolvedPointers = new(StringComparer.Ordinal);
 
     /// <param name="entry">The entry item.</param>
     /// <param name="entryRoot">The entry document as written.</param>
+    /// <param name="entrySharesNodes">Whether a node of the entry's tree is reached from more than one place.</param>
     /// <param name="companions">The AdditionalFiles items a reference may name.</param>
-    /// <param name="load">Reads a companion's text into a tree (path, text), adding to the list and returning null when it cannot.</param>
-    public SpecDocuments(SpecFile entry, SpecMapping entryRoot, EquatableArray<CompanionFile> companions, Func<string, string, List<DiagnosticInfo>, SpecNode?> load)
+    /// <param name="load">Reads a companion's text into a tree.</param>
+    public SpecDocuments(SpecFile entry, SpecMapping entryRoot, bool entrySharesNodes, EquatableArray<CompanionFile> companions, SpecTreeLoader load)
     {
-        Entry = new SpecDocument(entry.Path, SpecFilePaths.Normalize(entry.Path), entry.Text, entryRoot);
+        Entry = new SpecDocument(entry.Path, SpecFilePaths.Normalize(entry.Path), entry.Text, entryRoot, entrySharesNodes);
         _load = load;
         foreach (var companion in companions)
         {
@@ -221,7 +226,8 @@ internal sealed class SpecDocuments
             return known;
         }
 
-        var document = new SpecDocument(companion.Path, normalized, companion.Text, _load(companion.Path, companion.Text, Problems));
+        var root = _load(companion.Path, companion.Text, Problems, out var sharesNodes);
+        var document = new SpecDocument(companion.Path, normalized, companion.Text, root, sharesNodes);
         _loaded[path] = document;
         _loaded[normalized] = document;
         Loaded.Add(document);

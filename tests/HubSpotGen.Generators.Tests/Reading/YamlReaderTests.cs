@@ -164,6 +164,17 @@ public sealed class YamlReaderTests
         Assert.That(exception.Message, Does.Contain(message));
     }
 
+    [TestCase("x: &a {k: v}\ny: *a\n", true, TestName = "Shares nodes: an alias")]
+    [TestCase("x: &a {k: v}\ny:\n  <<: *a\n", true, TestName = "Shares nodes: a merge of an alias")]
+    [TestCase("x: &a {k: v}\ny: '*a'\nz: a * b\n", false, TestName = "Shares nodes: an anchor alone, and stars in scalars")]
+    [TestCase("{\"x\": {\"k\": \"*v\"}}", false, TestName = "Shares nodes: JSON")]
+    public void The_reader_says_whether_an_alias_shares_a_node(string text, bool expected)
+    {
+        SpecReader.Read(text, out var sharesNodes);
+
+        Assert.That(sharesNodes, Is.EqualTo(expected));
+    }
+
     [Test]
     public void An_alias_cannot_reach_the_collection_it_is_inside()
     {

@@ -39,6 +39,7 @@ internal sealed partial class YamlReader : TextReaderBase
     private bool _pendingString;
     private int _pendingLine;
     private bool _hasPending;
+    private bool _sharesNodes;
 
     private YamlReader(string text)
         : base(text)
@@ -47,7 +48,17 @@ internal sealed partial class YamlReader : TextReaderBase
 
     /// <summary>The first document's root, or null for an empty document.</summary>
     /// <exception cref="SpecSyntaxException">The text is not valid YAML; the exception says where.</exception>
-    public static SpecNode? Read(string text) => new YamlReader(text).ReadDocument();
+    public static SpecNode? Read(string text) => Read(text, out _);
+
+    /// <param name="text">The YAML text.</param>
+    /// <param name="sharesNodes">Whether an alias put one node in more than one place.</param>
+    public static SpecNode? Read(string text, out bool sharesNodes)
+    {
+        var reader = new YamlReader(text);
+        var root = reader.ReadDocument();
+        sharesNodes = reader._sharesNodes;
+        return root;
+    }
 
     private enum LineKind
     {
@@ -583,6 +594,7 @@ internal sealed partial class YamlReader : TextReaderBase
             throw Error(start, "the alias '*" + name + "' names no anchor before it");
         }
 
+        _sharesNodes = true;
         return node;
     }
 
